@@ -1,0 +1,366 @@
+package io.github.oidcservlet.core.config;
+
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The whole configuration of one relying party, immutable, built once at start-up by {@link #from(ConfigSource)}.
+ * Every problem is reported at once in an {@link OidcConfigException}, each naming its key as the user wrote it.
+ * {@link #toString()} never shows the client secret.
+ */
+public final class OidcConfig {
+
+    /** Authorization request parameters that the engine owns and {@code extra-auth-params} may not override. */
+    private static final Set<String> RESERVED_AUTH_PARAMS = Set.of("response_type", "client_id", "redirect_uri",
+            "scope", "state", "nonce", "code_challenge", "code_challenge_method", "request", "request_uri");
+
+    private static final Set<String> HMAC_ALGS = Set.of("HS256", "HS384", "HS512");
+    private static final Set<String> KNOWN_ALGS = Set.of("RS256", "RS384", "RS512", "PS256", "PS384", "PS512",
+            "ES256", "ES384", "ES512", "ES256K", "EdDSA", "Ed25519", "HS256", "HS384", "HS512");
+
+    private final String issuer;
+    private final URI discoveryUri;
+    private final URI authorizationEndpoint;
+    private final URI tokenEndpoint;
+    private final URI userinfoEndpoint;
+    private final URI jwksUri;
+    private final URI endSessionEndpoint;
+    private final URI revocationEndpoint;
+    private final String clientId;
+    private final Secret clientSecret;
+    private final ClientAuthMethod clientAuthMethod;
+    private final Path clientPrivateKey;
+    private final String clientAssertionAudience;
+    private final String scopes;
+    private final Map<String, String> extraAuthParams;
+    private final List<String> idTokenAlgs;
+    private final String principalClaim;
+    private final String rolesClaim;
+    private final Duration refreshMargin;
+    private final Duration clockSkew;
+    private final ChronoUnit expiresInUnit;
+    private final String redirectPath;
+    private final String logoutPath;
+    private final String backchannelLogoutPath;
+    private final String postLogoutRedirectUri;
+    private final List<String> publicPaths;
+    private final List<String> apiPaths;
+    private final URI baseUrl;
+    private final Duration connectTimeout;
+    private final Duration readTimeout;
+    private final boolean silentReauth;
+
+    private OidcConfig(ConfigReader in) {
+        issuer = in.required(ConfigKey.ISSUER);
+        discoveryUri = in.url(ConfigKey.DISCOVERY_URI);
+        authorizationEndpoint = in.url(ConfigKey.AUTHORIZATION_ENDPOINT);
+        tokenEndpoint = in.url(ConfigKey.TOKEN_ENDPOINT);
+        userinfoEndpoint = in.url(ConfigKey.USERINFO_ENDPOINT);
+        jwksUri = in.url(ConfigKey.JWKS_URI);
+        endSessionEndpoint = in.url(ConfigKey.END_SESSION_ENDPOINT);
+        revocationEndpoint = in.url(ConfigKey.REVOCATION_ENDPOINT);
+        clientId = in.required(ConfigKey.CLIENT_ID);
+        clientSecret = in.optional(ConfigKey.CLIENT_SECRET).map(Secret::new).orElse(null);
+        clientPrivateKey = in.optional(ConfigKey.CLIENT_PRIVATE_KEY).map(Path::of).orElse(null);
+        clientAuthMethod = authMethod(in);
+        clientAssertionAudience = in.optional(ConfigKey.CLIENT_ASSERTION_AUDIENCE).orElse(null);
+        scopes = scopes(in);
+        extraAuthParams = extraAuthParams(in);
+        idTokenAlgs = idTokenAlgs(in);
+        principalClaim = in.optional(ConfigKey.PRINCIPAL_CLAIM).orElse(null);
+        rolesClaim = in.optional(ConfigKey.ROLES_CLAIM).orElseThrow();
+        refreshMargin = in.seconds(ConfigKey.REFRESH_MARGIN, 0);
+        clockSkew = in.seconds(ConfigKey.CLOCK_SKEW, 0);
+        expiresInUnit = expiresInUnit(in);
+        redirectPath = in.path(ConfigKey.REDIRECT_PATH);
+        logoutPath = in.path(ConfigKey.LOGOUT_PATH);
+        backchannelLogoutPath = in.path(ConfigKey.BACKCHANNEL_LOGOUT_PATH);
+        postLogoutRedirectUri = postLogoutRedirectUri(in);
+        publicPaths = in.patterns(ConfigKey.PUBLIC_PATHS);
+        apiPaths = in.patterns(ConfigKey.API_PATHS);
+        baseUrl = baseUrl(in);
+        connectTimeout = in.seconds(ConfigKey.CONNECT_TIMEOUT, 1);
+        readTimeout = in.seconds(ConfigKey.READ_TIMEOUT, 1);
+        silentReauth = in.bool(ConfigKey.SILENT_REAUTH);
+        checkEndpoints(in);
+        checkPathsDiffer(in);
+    }
+
+    /**
+     * Builds the configuration, or throws {@link OidcConfigException} listing every problem.
+     */
+    public static OidcConfig from(ConfigSource source) {
+        ConfigReader reader = new ConfigReader(source);
+        OidcConfig config = new OidcConfig(reader);
+        if (!reader.problems().isEmpty()) {
+            throw new OidcConfigException(reader.problems());
+        }
+        return config;
+    }
+
+    /**
+     * Builds the configuration from {@code web.xml} init-params (or annotation attributes) overridden by
+     * environment variables and system properties; an init-param that is no known key is a problem too.
+     */
+    public static OidcConfig fromInitParams(Map<String, String> initParams) {
+        ConfigSource source = ConfigSource.standard(initParams);
+        ConfigReader reader = new ConfigReader(source);
+        for (String name : initParams.keySet()) {
+            if (Arrays.stream(ConfigKey.values()).noneMatch(k -> k.key().equals(name))) {
+                reader.problems().add("init-param '" + name + "' is not a known key" + suggestion(name));
+            }
+        }
+        OidcConfig config = new OidcConfig(reader);
+        if (!reader.problems().isEmpty()) {
+            throw new OidcConfigException(reader.problems());
+        }
+        return config;
+    }
+
+    private static String suggestion(String name) {
+        String squashed = name.replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT);
+        for (ConfigKey key : ConfigKey.values()) {
+            if (key.key().replace("-", "").equals(squashed)) {
+                return " (did you mean '" + key.key() + "'?)";
+            }
+        }
+        return "";
+    }
+
+    private ClientAuthMethod authMethod(ConfigReader in) {
+        Optional<String> text = in.optional(ConfigKey.CLIENT_AUTH_METHOD);
+        ClientAuthMethod method;
+        if (text.isEmpty()) {
+            // DESIGN.md: client_secret_basic with a secret, private_key_jwt with a key, else none.
+            method = clientSecret != null ? ClientAuthMethod.CLIENT_SECRET_BASIC
+                    : clientPrivateKey != null ? ClientAuthMethod.PRIVATE_KEY_JWT : ClientAuthMethod.NONE;
+        } else {
+            Optional<ClientAuthMethod> parsed = ClientAuthMethod.parse(text.get());
+            if (parsed.isEmpty()) {
+                in.problem(ConfigKey.CLIENT_AUTH_METHOD, "must be one of client_secret_basic, client_secret_post, "
+                        + "client_secret_jwt, private_key_jwt, none; got '" + text.get() + "'");
+                return ClientAuthMethod.NONE;
+            }
+            method = parsed.get();
+        }
+        switch (method) {
+            case CLIENT_SECRET_BASIC, CLIENT_SECRET_POST -> {
+                if (clientSecret == null) {
+                    in.problem(ConfigKey.CLIENT_SECRET, "is required by client-auth-method " + method.registeredName());
+                }
+            }
+            case CLIENT_SECRET_JWT, PRIVATE_KEY_JWT -> in.problem(ConfigKey.CLIENT_AUTH_METHOD,
+                    "is " + method.registeredName() + ", which this version does not support yet; "
+                            + "use client_secret_basic, client_secret_post or none");
+            case NONE -> { }
+        }
+        if (clientPrivateKey != null && !Files.isReadable(clientPrivateKey)) {
+            in.problem(ConfigKey.CLIENT_PRIVATE_KEY, "names a file that cannot be read: " + clientPrivateKey);
+        }
+        return method;
+    }
+
+    private static String scopes(ConfigReader in) {
+        String text = in.optional(ConfigKey.SCOPES).orElseThrow();
+        // OIDC Core §3.1.2.1: "OpenID Connect requests MUST contain the openid scope value."
+        if (!Arrays.asList(text.split(" +")).contains("openid")) {
+            in.problem(ConfigKey.SCOPES, "must contain 'openid' (OpenID Connect Core §3.1.2.1), got '" + text + "'");
+        }
+        return text;
+    }
+
+    private static Map<String, String> extraAuthParams(ConfigReader in) {
+        Optional<String> text = in.optional(ConfigKey.EXTRA_AUTH_PARAMS);
+        if (text.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> params = new LinkedHashMap<>();
+        for (String pair : text.get().split("&")) {
+            if (pair.isBlank()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            if (eq <= 0) {
+                in.problem(ConfigKey.EXTRA_AUTH_PARAMS, "must look like k=v&k2=v2, got '" + pair + "'");
+                continue;
+            }
+            String name = URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8);
+            String value = URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            if (RESERVED_AUTH_PARAMS.contains(name)) {
+                in.problem(ConfigKey.EXTRA_AUTH_PARAMS, "may not set '" + name + "': the login flow sets it itself"
+                        + (name.equals("scope") ? " (use scopes)" : ""));
+            } else if (params.put(name, value) != null) {
+                in.problem(ConfigKey.EXTRA_AUTH_PARAMS, "sets '" + name + "' twice");
+            }
+        }
+        return Collections.unmodifiableMap(params);
+    }
+
+    private List<String> idTokenAlgs(ConfigReader in) {
+        Optional<String> text = in.optional(ConfigKey.ID_TOKEN_ALGS);
+        if (text.isEmpty()) {
+            return List.of();
+        }
+        List<String> algs = new ArrayList<>();
+        for (String alg : text.get().split("[ ,]+")) {
+            if (alg.isEmpty()) {
+                continue;
+            }
+            if (alg.equalsIgnoreCase("none")) {
+                // OIDC Core §3.1.3.7 (7)/(6): an ID token from the code flow is always signed here; 'none' is never accepted.
+                in.problem(ConfigKey.ID_TOKEN_ALGS, "may not list 'none': unsigned ID tokens are always refused");
+            } else if (!KNOWN_ALGS.contains(alg)) {
+                in.problem(ConfigKey.ID_TOKEN_ALGS, "lists unknown JWS algorithm '" + alg + "'");
+            } else if (HMAC_ALGS.contains(alg)) {
+                algs.add(alg);
+                checkHmacSecret(in, alg);
+            } else {
+                algs.add(alg);
+            }
+        }
+        return List.copyOf(algs);
+    }
+
+    private void checkHmacSecret(ConfigReader in, String alg) {
+        // OIDC Core §10.1: symmetric signatures use the octets of the client_secret as the key; RFC 7518 §3.2:
+        // the key must be at least as long as the hash output.
+        int minBytes = Integer.parseInt(alg.substring(2)) / 8;
+        if (clientSecret == null) {
+            in.problem(ConfigKey.ID_TOKEN_ALGS, "lists " + alg + ", which needs client-secret as the key");
+        } else if (clientSecret.bytes().length < minBytes) {
+            in.problem(ConfigKey.CLIENT_SECRET, "is too short to verify " + alg + " ID tokens (needs at least "
+                    + minBytes + " bytes, RFC 7518 §3.2)");
+        }
+    }
+
+    private static ChronoUnit expiresInUnit(ConfigReader in) {
+        String text = in.optional(ConfigKey.EXPIRES_IN_UNIT).orElseThrow().toLowerCase(Locale.ROOT);
+        return switch (text) {
+            case "seconds" -> ChronoUnit.SECONDS;
+            case "milliseconds" -> ChronoUnit.MILLIS;
+            default -> {
+                in.problem(ConfigKey.EXPIRES_IN_UNIT, "must be seconds or milliseconds, got '" + text + "'");
+                yield ChronoUnit.SECONDS;
+            }
+        };
+    }
+
+    private static String postLogoutRedirectUri(ConfigReader in) {
+        Optional<String> text = in.optional(ConfigKey.POST_LOGOUT_REDIRECT_URI);
+        if (text.isPresent() && !text.get().startsWith("/")) {
+            in.parseUrl(ConfigKey.POST_LOGOUT_REDIRECT_URI, text.get());
+        } else if (text.isPresent() && text.get().startsWith("//")) {
+            in.problem(ConfigKey.POST_LOGOUT_REDIRECT_URI, "must be a path ('/bye') or an absolute URL, got '" + text.get() + "'");
+        }
+        return text.orElse(null);
+    }
+
+    private static URI baseUrl(ConfigReader in) {
+        URI uri = in.url(ConfigKey.BASE_URL);
+        if (uri != null && (uri.getRawQuery() != null)) {
+            in.problem(ConfigKey.BASE_URL, "must not have a query, got '" + uri + "'");
+        }
+        return uri;
+    }
+
+    private void checkEndpoints(ConfigReader in) {
+        if (authorizationEndpoint != null && tokenEndpoint == null) {
+            in.problem(ConfigKey.TOKEN_ENDPOINT, "is required when authorization-endpoint is set (manual endpoints)");
+        }
+        if (tokenEndpoint != null && authorizationEndpoint == null) {
+            in.problem(ConfigKey.AUTHORIZATION_ENDPOINT, "is required when token-endpoint is set (manual endpoints)");
+        }
+        if (issuer != null && !manualEndpoints() && discoveryUri == null && !isHttpUrl(issuer)) {
+            in.problem(ConfigKey.ISSUER, "is '" + issuer + "', not an http(s) URL, so discovery cannot be used: set "
+                    + "discovery-uri, or authorization-endpoint and token-endpoint");
+        }
+        if (manualEndpoints() && jwksUri == null
+                && (idTokenAlgs.isEmpty() || idTokenAlgs.stream().anyMatch(a -> !HMAC_ALGS.contains(a)))) {
+            in.problem(ConfigKey.JWKS_URI, "is required with manual endpoints to verify "
+                    + (idTokenAlgs.isEmpty() ? "RS256" : String.join("/", idTokenAlgs))
+                    + " ID tokens (only HS256/384/512 in id-token-algs need no jwks-uri)");
+        }
+    }
+
+    private void checkPathsDiffer(ConfigReader in) {
+        if (redirectPath != null && redirectPath.equals(logoutPath)) {
+            in.problem(ConfigKey.LOGOUT_PATH, "must differ from redirect-path ('" + redirectPath + "')");
+        }
+    }
+
+    private static boolean isHttpUrl(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        return lower.startsWith("https://") || lower.startsWith("http://");
+    }
+
+    /** True when both authorization and token endpoints are configured: no discovery document is fetched. */
+    public boolean manualEndpoints() {
+        return authorizationEndpoint != null && tokenEndpoint != null;
+    }
+
+    /** Where discovery happens: {@code discovery-uri}, else {@code {issuer}/.well-known/openid-configuration}. */
+    public URI effectiveDiscoveryUri() {
+        if (discoveryUri != null) {
+            return discoveryUri;
+        }
+        // OpenID Discovery 1.0 §4: the issuer with any terminating '/' removed, then the well-known suffix.
+        String base = issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
+        return URI.create(base + "/.well-known/openid-configuration");
+    }
+
+    public String issuer() { return issuer; }
+    public Optional<URI> discoveryUri() { return Optional.ofNullable(discoveryUri); }
+    public Optional<URI> authorizationEndpoint() { return Optional.ofNullable(authorizationEndpoint); }
+    public Optional<URI> tokenEndpoint() { return Optional.ofNullable(tokenEndpoint); }
+    public Optional<URI> userinfoEndpoint() { return Optional.ofNullable(userinfoEndpoint); }
+    public Optional<URI> jwksUri() { return Optional.ofNullable(jwksUri); }
+    public Optional<URI> endSessionEndpoint() { return Optional.ofNullable(endSessionEndpoint); }
+    public Optional<URI> revocationEndpoint() { return Optional.ofNullable(revocationEndpoint); }
+    public String clientId() { return clientId; }
+    public Optional<Secret> clientSecret() { return Optional.ofNullable(clientSecret); }
+    public ClientAuthMethod clientAuthMethod() { return clientAuthMethod; }
+    public Optional<Path> clientPrivateKey() { return Optional.ofNullable(clientPrivateKey); }
+    public Optional<String> clientAssertionAudience() { return Optional.ofNullable(clientAssertionAudience); }
+    public String scopes() { return scopes; }
+    public Map<String, String> extraAuthParams() { return extraAuthParams; }
+    /** Configured ID token algorithms; empty means "the asymmetric ones the provider advertises". */
+    public List<String> idTokenAlgs() { return idTokenAlgs; }
+    public Optional<String> principalClaim() { return Optional.ofNullable(principalClaim); }
+    public String rolesClaim() { return rolesClaim; }
+    public Duration refreshMargin() { return refreshMargin; }
+    public Duration clockSkew() { return clockSkew; }
+    public ChronoUnit expiresInUnit() { return expiresInUnit; }
+    public String redirectPath() { return redirectPath; }
+    public String logoutPath() { return logoutPath; }
+    public String backchannelLogoutPath() { return backchannelLogoutPath; }
+    public Optional<String> postLogoutRedirectUri() { return Optional.ofNullable(postLogoutRedirectUri); }
+    public List<String> publicPaths() { return publicPaths; }
+    public List<String> apiPaths() { return apiPaths; }
+    public Optional<URI> baseUrl() { return Optional.ofNullable(baseUrl); }
+    public Duration connectTimeout() { return connectTimeout; }
+    public Duration readTimeout() { return readTimeout; }
+    public boolean silentReauth() { return silentReauth; }
+
+    @Override
+    public String toString() {
+        return "OidcConfig[issuer=" + issuer + ", clientId=" + clientId + ", clientAuthMethod="
+                + (clientAuthMethod == null ? null : clientAuthMethod.registeredName())
+                + ", clientSecret=" + (clientSecret == null ? "none" : clientSecret)
+                + ", endpoints=" + (manualEndpoints() ? "manual" : "discovery " + (issuer == null ? null : effectiveDiscoveryUri()))
+                + ", scopes=" + scopes + ", redirectPath=" + redirectPath + "]";
+    }
+}

@@ -1,0 +1,40 @@
+package io.github.oidcservlet.core.logout;
+
+import io.github.oidcservlet.core.config.OidcConfig;
+import io.github.oidcservlet.core.provider.ProviderMetadata;
+import io.github.oidcservlet.core.session.OidcSession;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+/** Where the browser goes after a local logout: the provider's end-session endpoint, or back to the app. */
+public final class LogoutRedirects {
+
+    private final OidcConfig config;
+
+    public LogoutRedirects(OidcConfig config) {
+        this.config = config;
+    }
+
+    /**
+     * @param session               the session being ended, or null when there was none
+     * @param postLogoutRedirectUri the absolute URL to come back to
+     */
+    public URI location(ProviderMetadata metadata, OidcSession session, String postLogoutRedirectUri) {
+        if (metadata == null || metadata.endSessionEndpoint() == null || session == null) {
+            return URI.create(postLogoutRedirectUri);
+        }
+        URI endpoint = metadata.endSessionEndpoint();
+        // OpenID RP-Initiated Logout 1.0 §2: id_token_hint RECOMMENDED; client_id; post_logout_redirect_uri.
+        String url = endpoint + (endpoint.getRawQuery() == null ? "?" : "&")
+                + "id_token_hint=" + encode(session.idToken())
+                + "&client_id=" + encode(config.clientId())
+                + "&post_logout_redirect_uri=" + encode(postLogoutRedirectUri);
+        return URI.create(url);
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,4 @@
+/**
+ * Ending a login: RP-initiated logout at the provider's end_session_endpoint (OpenID RP-Initiated Logout 1.0).
+ */
+package io.github.oidcservlet.core.logout;

@@ -1,0 +1,111 @@
+package io.github.oidcservlet.core.provider;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.oidcservlet.core.config.OidcConfig;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Fetches and checks the provider's discovery document (OpenID Connect Discovery 1.0). */
+final class DiscoveryClient {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final OidcConfig config;
+    private final ProviderHttp http;
+
+    DiscoveryClient(OidcConfig config, ProviderHttp http) {
+        this.config = config;
+        this.http = http;
+    }
+
+    ProviderMetadata fetch() {
+        URI uri = config.effectiveDiscoveryUri();
+        HttpResult result = http.get(uri, "discovery document", "Accept", "application/json");
+        if (result.status() >= 500) {
+            throw new ProviderUnavailableException("The discovery document at " + uri + " answered HTTP " + result.status());
+        }
+        if (result.status() != 200) {
+            throw new ProviderProtocolException("The discovery document at " + uri + " answered HTTP "
+                    + result.status() + " (check issuer / discovery-uri)");
+        }
+        JsonNode doc;
+        try {
+            doc = JSON.readTree(result.body());
+        } catch (JsonProcessingException e) {
+            throw new ProviderProtocolException("The discovery document at " + uri + " is not valid JSON");
+        }
+        if (doc == null || !doc.isObject()) {
+            throw new ProviderProtocolException("The discovery document at " + uri + " is not a JSON object");
+        }
+        // OpenID Discovery 1.0 §4.3: "The issuer value returned MUST be identical to the Issuer URL that was used
+        // as the prefix to /.well-known/openid-configuration to retrieve the configuration information."
+        String issuer = text(doc, "issuer");
+        if (!config.issuer().equals(issuer)) {
+            throw new ProviderProtocolException("The discovery document at " + uri + " names issuer '" + issuer
+                    + "', but the configured issuer is '" + config.issuer()
+                    + "'; they must be identical (OpenID Discovery 1.0 §4.3): fix the issuer setting");
+        }
+        List<String> problems = new ArrayList<>();
+        ProviderMetadata metadata = new ProviderMetadata(
+                issuer,
+                config.authorizationEndpoint().orElseGet(() -> url(doc, "authorization_endpoint", true, problems)),
+                config.tokenEndpoint().orElseGet(() -> url(doc, "token_endpoint", true, problems)),
+                config.userinfoEndpoint().orElseGet(() -> url(doc, "userinfo_endpoint", false, problems)),
+                config.jwksUri().orElseGet(() -> url(doc, "jwks_uri", false, problems)),
+                config.endSessionEndpoint().orElseGet(() -> url(doc, "end_session_endpoint", false, problems)),
+                config.revocationEndpoint().orElseGet(() -> url(doc, "revocation_endpoint", false, problems)),
+                strings(doc, "id_token_signing_alg_values_supported"),
+                strings(doc, "token_endpoint_auth_methods_supported"),
+                // RFC 9207 §3: absent means false.
+                doc.path("authorization_response_iss_parameter_supported").asBoolean(false));
+        if (!problems.isEmpty()) {
+            throw new ProviderProtocolException("The discovery document at " + uri + " is unusable: "
+                    + String.join("; ", problems));
+        }
+        return metadata;
+    }
+
+    private static String text(JsonNode doc, String field) {
+        JsonNode node = doc.get(field);
+        return node != null && node.isTextual() ? node.asText() : null;
+    }
+
+    private static URI url(JsonNode doc, String field, boolean required, List<String> problems) {
+        String text = text(doc, field);
+        if (text == null || text.isBlank()) {
+            if (required) {
+                problems.add("'" + field + "' is missing");
+            }
+            return null;
+        }
+        try {
+            URI uri = new URI(text);
+            if (uri.getScheme() == null || uri.getHost() == null) {
+                problems.add("'" + field + "' is not an absolute URL: " + text);
+                return null;
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            problems.add("'" + field + "' is not a valid URL: " + text);
+            return null;
+        }
+    }
+
+    private static List<String> strings(JsonNode doc, String field) {
+        List<String> values = new ArrayList<>();
+        JsonNode node = doc.get(field);
+        if (node != null && node.isArray()) {
+            node.forEach(item -> {
+                if (item.isTextual()) {
+                    values.add(item.asText());
+                }
+            });
+        }
+        return values;
+    }
+}

@@ -1,0 +1,98 @@
+package io.github.oidcservlet.core.provider;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The one HTTP client of a configured provider. Every call is bounded: {@code connect-timeout} to connect,
+ * {@code read-timeout} for the whole answer, so a slow provider gives the user an error page, never a hung
+ * request. Redirects are not followed (a token endpoint that redirects is misconfigured).
+ */
+public final class ProviderHttp {
+
+    private final HttpClient client;
+    private final Duration readTimeout;
+
+    public ProviderHttp(Duration connectTimeout, Duration readTimeout) {
+        this.client = HttpClient.newBuilder()
+                .connectTimeout(connectTimeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .version(HttpClient.Version.HTTP_1_1)
+                .build();
+        this.readTimeout = readTimeout;
+    }
+
+    /** GET with the given header name/value pairs. {@code what} names the call in error messages. */
+    public HttpResult get(URI uri, String what, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET();
+        return send(withHeaders(request, headers), what);
+    }
+
+    /** POST of an {@code application/x-www-form-urlencoded} body. */
+    public HttpResult postForm(URI uri, Map<String, String> form, Map<String, String> headers, String what) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(formEncode(form)));
+        headers.forEach(request::header);
+        return send(request, what);
+    }
+
+    /** {@code application/x-www-form-urlencoded} serialization (HTML 4.01 §17.13.4, as RFC 6749 Appendix B uses). */
+    public static String formEncode(Map<String, String> form) {
+        StringJoiner body = new StringJoiner("&");
+        form.forEach((name, value) -> body.add(URLEncoder.encode(name, StandardCharsets.UTF_8) + "="
+                + URLEncoder.encode(value, StandardCharsets.UTF_8)));
+        return body.toString();
+    }
+
+    private static HttpRequest.Builder withHeaders(HttpRequest.Builder request, String... headers) {
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return request;
+    }
+
+    private HttpResult send(HttpRequest.Builder request, String what) {
+        HttpRequest built = request.timeout(readTimeout).build();
+        CompletableFuture<HttpResponse<String>> future =
+                client.sendAsync(built, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        try {
+            // The request timeout covers the headers only; this bound covers the body too.
+            HttpResponse<String> response = future.get(readTimeout.toMillis() + 250, TimeUnit.MILLISECONDS);
+            return new HttpResult(response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(null), response.body());
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            throw new ProviderUnavailableException("The " + what + " at " + endpoint(built.uri())
+                    + " did not answer within " + readTimeout.toSeconds() + " s (read-timeout)", e);
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new ProviderUnavailableException("Interrupted while calling the " + what, e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            String reason = cause instanceof java.net.http.HttpConnectTimeoutException ? "could not be connected to in time (connect-timeout)"
+                    : cause instanceof java.net.http.HttpTimeoutException ? "did not answer in time (read-timeout)"
+                    : cause instanceof IOException ? "could not be reached (" + cause.getClass().getSimpleName() + ")"
+                    : "failed (" + cause.getClass().getSimpleName() + ")";
+            throw new ProviderUnavailableException("The " + what + " at " + endpoint(built.uri()) + " " + reason, cause);
+        }
+    }
+
+    /** The endpoint without its query, which may carry codes or tokens. */
+    static String endpoint(URI uri) {
+        return uri.getScheme() + "://" + uri.getRawAuthority() + (uri.getRawPath() == null ? "" : uri.getRawPath());
+    }
+}

@@ -1,0 +1,68 @@
+package io.github.oidcservlet.core.session;
+
+import java.io.Serial;
+import java.io.Serializable;
+import java.security.Principal;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The logged-in user as the application sees it through {@code request.getUserPrincipal()}.
+ *
+ * <p>Name and roles were computed once at login; the claims (ID token claims, then userinfo claims
+ * on top) are decoded lazily, the first time an application asks for them, never on the hot path.
+ */
+public final class OidcPrincipal implements Principal, Serializable {
+
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    private final OidcSession session;
+
+    OidcPrincipal(OidcSession session) {
+        this.session = session;
+    }
+
+    /** The value of {@code principal-claim} ({@code preferred_username}, else {@code sub}). */
+    @Override
+    public String getName() {
+        return session.principalName();
+    }
+
+    /** The roles read from {@code roles-claim} at login, unmodifiable. */
+    public Set<String> getRoles() {
+        return session.roles();
+    }
+
+    /** ID token claims, with userinfo claims added; unmodifiable, JSON types (String, Number, Boolean, List, Map). */
+    public Map<String, Object> getClaims() {
+        return session.claims();
+    }
+
+    /** The OpenID Provider's subject identifier ({@code sub}). */
+    public String getSubject() {
+        return session.subject();
+    }
+
+    /** The session this principal belongs to (tokens and expiry). */
+    public OidcSession getSession() {
+        return session;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof OidcPrincipal that
+                && session.principalName().equals(that.session.principalName())
+                && session.subject().equals(that.session.subject());
+    }
+
+    @Override
+    public int hashCode() {
+        return session.subject().hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "OidcPrincipal[" + getName() + "]";
+    }
+}

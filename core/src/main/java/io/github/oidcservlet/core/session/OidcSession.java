@@ -1,0 +1,99 @@
+package io.github.oidcservlet.core.session;
+
+import com.nimbusds.jose.util.Base64URL;
+import com.nimbusds.jose.util.JSONObjectUtils;
+
+import java.io.Serial;
+import java.io.Serializable;
+import java.text.ParseException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One logged-in user's state, stored in the HTTP session. Immutable and serializable (sessions may be persisted
+ * or replicated). Principal name and roles are computed once at login; an authenticated request only compares
+ * {@link #isActive(long, long)} — no parsing, no crypto, no I/O. The claims are decoded from the (already
+ * verified) ID token and userinfo text only when an application asks for them.
+ * {@link #toString()} shows no token.
+ */
+public final class OidcSession implements Serializable {
+
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    private final String subject;
+    private final String principalName;
+    private final Set<String> roles;
+    private final String idToken;
+    private final String accessToken;
+    private final String refreshToken;
+    private final long expiresAtMillis;
+    private final String userinfoJson;
+    private final OidcPrincipal principal;
+    private transient volatile Map<String, Object> claims;
+
+    /**
+     * @param expiresAtMillis when the access token expires (epoch milliseconds)
+     * @param userinfoJson    the verified userinfo response, or null
+     */
+    public OidcSession(String subject, String principalName, Set<String> roles, String idToken, String accessToken,
+                       String refreshToken, long expiresAtMillis, String userinfoJson) {
+        this.subject = subject;
+        this.principalName = principalName;
+        this.roles = Set.copyOf(roles);
+        this.idToken = idToken;
+        this.accessToken = accessToken;
+        this.refreshToken = refreshToken;
+        this.expiresAtMillis = expiresAtMillis;
+        this.userinfoJson = userinfoJson;
+        this.principal = new OidcPrincipal(this);
+    }
+
+    /** The hot-path check: true while the access token is valid for longer than {@code marginMillis}. */
+    public boolean isActive(long nowMillis, long marginMillis) {
+        return nowMillis < expiresAtMillis - marginMillis;
+    }
+
+    public OidcPrincipal principal() { return principal; }
+    public String subject() { return subject; }
+    public String principalName() { return principalName; }
+    public Set<String> roles() { return roles; }
+    public String idToken() { return idToken; }
+    public String accessToken() { return accessToken; }
+    /** The refresh token, or null when the provider issued none. */
+    public String refreshToken() { return refreshToken; }
+    public long expiresAtMillis() { return expiresAtMillis; }
+
+    /** ID token claims with userinfo claims on top; decoded once, on first use. */
+    public Map<String, Object> claims() {
+        Map<String, Object> known = claims;
+        if (known == null) {
+            known = decodeClaims();
+            claims = known;
+        }
+        return known;
+    }
+
+    private Map<String, Object> decodeClaims() {
+        Map<String, Object> merged = new LinkedHashMap<>();
+        try {
+            String[] parts = idToken.split("\\.");
+            merged.putAll(JSONObjectUtils.parse(new Base64URL(parts[1]).decodeToString()));
+            if (userinfoJson != null) {
+                merged.putAll(JSONObjectUtils.parse(userinfoJson));
+            }
+        } catch (ParseException | ArrayIndexOutOfBoundsException e) {
+            // Both were parsed at login; this cannot happen for a session made by the engine.
+            throw new IllegalStateException("stored claims are unreadable", e);
+        }
+        return Collections.unmodifiableMap(merged);
+    }
+
+    @Override
+    public String toString() {
+        return "OidcSession[principal=" + principalName + ", roles=" + roles + ", expiresAtMillis=" + expiresAtMillis
+                + ", refreshToken=" + (refreshToken == null ? "none" : "present") + "]";
+    }
+}

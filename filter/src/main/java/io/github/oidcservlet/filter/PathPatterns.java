@@ -1,0 +1,42 @@
+package io.github.oidcservlet.filter;
+
+import java.util.List;
+
+/**
+ * Servlet-style path patterns, matched against the decoded, normalized path inside the application:
+ * exact ({@code /about}), prefix ({@code /public/*}, which also matches {@code /public}) and suffix
+ * ({@code *.css}).
+ */
+final class PathPatterns {
+
+    private final String[] exact;
+    private final String[] prefixes;
+    private final String[] suffixes;
+
+    PathPatterns(List<String> patterns) {
+        this.exact = patterns.stream().filter(p -> !p.contains("*")).toArray(String[]::new);
+        this.prefixes = patterns.stream().filter(p -> p.endsWith("/*"))
+                .map(p -> p.substring(0, p.length() - 2)).toArray(String[]::new);
+        this.suffixes = patterns.stream().filter(p -> p.startsWith("*."))
+                .map(p -> p.substring(1)).toArray(String[]::new);
+    }
+
+    boolean matches(String path) {
+        for (String candidate : exact) {
+            if (candidate.equals(path)) {
+                return true;
+            }
+        }
+        for (String prefix : prefixes) {
+            if (path.startsWith(prefix) && (path.length() == prefix.length() || path.charAt(prefix.length()) == '/')) {
+                return true;
+            }
+        }
+        for (String suffix : suffixes) {
+            if (path.endsWith(suffix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

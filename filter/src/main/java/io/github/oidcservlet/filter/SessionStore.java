@@ -1,0 +1,88 @@
+package io.github.oidcservlet.filter;
+
+import io.github.oidcservlet.core.login.PendingLogins;
+import io.github.oidcservlet.core.session.OidcSession;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+
+/** Keeps the engine's per-user values in the {@link HttpSession}. */
+public final class SessionStore {
+
+    /** Session attribute holding the {@link OidcSession}. */
+    public static final String SESSION_ATTRIBUTE = "io.github.oidcservlet.session";
+    /** Session attribute holding the {@link PendingLogins}. */
+    public static final String PENDING_ATTRIBUTE = "io.github.oidcservlet.pending";
+
+    /** The stored login, or null; never creates a session. */
+    public OidcSession find(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        return session == null ? null : (OidcSession) session.getAttribute(SESSION_ATTRIBUTE);
+    }
+
+    /** The pending logins of an existing session, or null. */
+    public PendingLogins pendingLogins(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        return session == null ? null : (PendingLogins) session.getAttribute(PENDING_ATTRIBUTE);
+    }
+
+    /** The pending logins, creating the session and the map when needed. */
+    public PendingLogins pendingLoginsForNewLogin(HttpServletRequest request) {
+        HttpSession session = request.getSession(true);
+        PendingLogins pending = (PendingLogins) session.getAttribute(PENDING_ATTRIBUTE);
+        if (pending == null) {
+            pending = new PendingLogins();
+            session.setAttribute(PENDING_ATTRIBUTE, pending);
+        }
+        return pending;
+    }
+
+    /** Stores a completed login under a new session id (prevents session fixation, RFC 9700 §4.7 / OWASP). */
+    public void storeLogin(HttpServletRequest request, OidcSession login) {
+        request.getSession(true);
+        request.changeSessionId();
+        request.getSession().setAttribute(SESSION_ATTRIBUTE, login);
+    }
+
+    /** Ends the HTTP session; returns the login it held, or null. */
+    public OidcSession invalidate(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session == null) {
+            return null;
+        }
+        OidcSession login = (OidcSession) session.getAttribute(SESSION_ATTRIBUTE);
+        try {
+            session.invalidate();
+        } catch (IllegalStateException alreadyInvalid) {
+            // invalidated concurrently: the outcome is the same
+        }
+        return login;
+    }
+
+    /**
+     * After a failed callback: a session that only existed for logins and has none pending any more is
+     * dropped, so a failed login leaves nothing behind. A session with a valid earlier login is kept: a forged
+     * callback must not log the user out.
+     */
+    public void discardIfEmpty(HttpServletRequest request, long nowMillis) {
+        HttpSession session = request.getSession(false);
+        if (session == null || session.getAttribute(SESSION_ATTRIBUTE) != null) {
+            return;
+        }
+        PendingLogins pending = (PendingLogins) session.getAttribute(PENDING_ATTRIBUTE);
+        if (pending != null && !pending.isEmpty(nowMillis)) {
+            return;
+        }
+        try {
+            boolean onlyOurs = java.util.Collections.list(session.getAttributeNames()).stream()
+                    .allMatch(PENDING_ATTRIBUTE::equals);
+            if (onlyOurs) {
+                session.invalidate();
+            } else {
+                // the application keeps its own session (a cart, a preference); only our leftovers go
+                session.removeAttribute(PENDING_ATTRIBUTE);
+            }
+        } catch (IllegalStateException alreadyInvalid) {
+            // nothing left to discard
+        }
+    }
+}

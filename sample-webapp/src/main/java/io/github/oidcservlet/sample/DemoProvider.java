@@ -1,0 +1,112 @@
+package io.github.oidcservlet.sample;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import no.nav.security.mock.oauth2.MockOAuth2Server;
+import no.nav.security.mock.oauth2.OAuth2Config;
+import no.nav.security.mock.oauth2.token.OAuth2TokenProvider;
+import no.nav.security.mock.oauth2.token.RequestMapping;
+import no.nav.security.mock.oauth2.token.RequestMappingTokenCallback;
+
+/**
+ * A throw-away OpenID Provider for trying the sample without one: mock-oauth2-server on 127.0.0.1, with its
+ * interactive login page, where any user name logs in. The users {@code admin} and {@code demo} get the groups
+ * {@code users} and {@code admin}, everyone else {@code users} only; the filter's default {@code roles-claim}
+ * ({@code groups}) turns those into roles.
+ */
+public final class DemoProvider implements AutoCloseable {
+
+    /** The issuer's path on the mock server: the issuer is {@code http://127.0.0.1:<port>/demo}. */
+    static final String ISSUER_ID = "demo";
+
+    /** The client the sample registers as; the mock server accepts any client and any secret. */
+    static final String CLIENT_ID = "oidc-servlet-sample";
+
+    /** User names that get the {@code admin} group, as a regular expression over the whole name. */
+    static final String ADMIN_USERS_PATTERN = "admin|demo";
+
+    private static final long TOKEN_LIFETIME_SECONDS = 3600;
+
+    private final MockOAuth2Server server;
+    private final URI issuer;
+    private final String clientSecret;
+    /** Held so that the level set on it stays: java.util.logging keeps loggers only weakly. */
+    private final Logger mockWebServerLog;
+
+    private DemoProvider(MockOAuth2Server server, URI issuer, String clientSecret, Logger mockWebServerLog) {
+        this.server = server;
+        this.issuer = issuer;
+        this.clientSecret = clientSecret;
+        this.mockWebServerLog = mockWebServerLog;
+    }
+
+    /** Starts the provider on 127.0.0.1 and a free port. */
+    static DemoProvider start() {
+        // Its HTTP server logs every request through java.util.logging at INFO; the console is for the user.
+        Logger mockWebServerLog = Logger.getLogger("mockwebserver3.MockWebServer");
+        mockWebServerLog.setLevel(Level.WARNING);
+
+        // The login page's user name reaches the token callback as the "subject" match parameter;
+        // "${subject}" in a claim value is replaced by it. The first mapping that matches wins.
+        RequestMappingTokenCallback users = new RequestMappingTokenCallback(ISSUER_ID, List.of(
+                new RequestMapping("subject", ADMIN_USERS_PATTERN,
+                        Map.of("preferred_username", "${subject}", "groups", List.of("users", "admin")), "JWT"),
+                new RequestMapping("subject", "*",
+                        Map.of("preferred_username", "${subject}", "groups", List.of("users")), "JWT")),
+                TOKEN_LIFETIME_SECONDS);
+        OAuth2Config config = new OAuth2Config(true, null, null, false, new OAuth2TokenProvider(), Set.of(users));
+        MockOAuth2Server server = new MockOAuth2Server(config);
+        InetAddress loopback;
+        try {
+            loopback = InetAddress.getByAddress("127.0.0.1", new byte[] {127, 0, 0, 1});
+        } catch (UnknownHostException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+        server.start(loopback, 0);
+        // Built here rather than taken from server.issuerUrl(): that one names the host "localhost", and the
+        // issuer must be the very string the provider puts in "iss" when asked at 127.0.0.1.
+        URI issuer = URI.create("http://127.0.0.1:" + server.baseUrl().port() + "/" + ISSUER_ID);
+        return new DemoProvider(server, issuer, randomSecret(), mockWebServerLog);
+    }
+
+    /** The issuer URL, also the base of the discovery document. */
+    public URI issuer() {
+        return issuer;
+    }
+
+    /** Where the filter sends browsers to log in. */
+    public URI authorizationEndpoint() {
+        return URI.create(issuer + "/authorize");
+    }
+
+    /**
+     * The filter configuration for this provider, to be given as init-params: the lowest precedence, so that
+     * {@code OIDC_*} environment variables and {@code oidc.*} system properties still win.
+     */
+    Map<String, String> filterParameters() {
+        return Map.of(
+                "issuer", issuer.toString(),
+                "client-id", CLIENT_ID,
+                "client-secret", clientSecret);
+    }
+
+    /** Stops the provider's HTTP server. */
+    @Override
+    public void close() {
+        server.shutdown();
+    }
+
+    private static String randomSecret() {
+        byte[] bytes = new byte[24];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

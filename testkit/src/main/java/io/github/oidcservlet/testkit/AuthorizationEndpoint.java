@@ -1,0 +1,122 @@
+package io.github.oidcservlet.testkit;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * {@code /authorize}: the authorization code flow's front channel (OIDC Core 3.1.2, RFC 6749 §4.1, RFC 7636 §4.4,
+ * RFC 9207). Logs in {@link ProviderBehaviour#loginAs()} at once, or shows a login form when interactive.
+ */
+final class AuthorizationEndpoint implements Endpoint {
+
+    static final Duration CODE_LIFETIME = Duration.ofMinutes(1);
+    /** RFC 7636 §4.2: BASE64URL of a SHA-256 hash is 43 characters; §4.1 allows 43 to 128 unreserved ones. */
+    private static final Pattern CODE_CHALLENGE = Pattern.compile("[A-Za-z0-9._~-]{43,128}");
+
+    /** Why a request is refused, in RFC 6749 §4.1.2.1 terms. */
+    private record Refusal(String error, String description) {
+    }
+
+    private final ProviderContext context;
+
+    AuthorizationEndpoint(ProviderContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public String name() {
+        return "authorize";
+    }
+
+    @Override
+    public Answer handle(RecordedRequest request) {
+        String clientId = request.param("client_id");
+        RegisteredClient client = context.clients.find(clientId);
+        // RFC 6749 §4.1.2.1: with an unknown client or a bad redirect URI the user must not be redirected.
+        if (client == null) {
+            return errorPage("unknown client_id '" + clientId + "'");
+        }
+        String redirectUri = request.param("redirect_uri");
+        if (redirectUri == null || !client.allowsRedirect(redirectUri)) {
+            return errorPage("redirect_uri '" + redirectUri + "' is not registered for client '" + clientId + "'");
+        }
+        String state = request.param("state");
+        ProviderBehaviour.AuthorizationError forced = context.behaviour.authorizationError();
+        if (forced != null) {
+            return errorRedirect(redirectUri, forced.error(), forced.description(), forced.includeState() ? state : null);
+        }
+        Refusal problem = problem(request);
+        if (problem != null) {
+            return errorRedirect(redirectUri, problem.error(), problem.description(), state);
+        }
+        String username = username(request);
+        if (username == null) {
+            return LoginForm.render(context.uris.path(EndpointUris.AUTHORIZE), request);
+        }
+        Instant now = context.clock.instant();
+        String code = context.grants.newCode(new Grants.AuthorizationCode(clientId, redirectUri, username,
+                request.param("nonce"), request.param("code_challenge"), request.param("scope"), now,
+                now.plus(CODE_LIFETIME)));
+        return Answer.redirect(Redirects.withParams(redirectUri, "code", code, "state", state, "iss", issParameter()));
+    }
+
+    /** The user to log in, or {@code null} when the login form must be shown first. */
+    private String username(RecordedRequest request) {
+        if (!context.behaviour.interactiveLogin()) {
+            return context.behaviour.loginAs();
+        }
+        String submitted = "POST".equals(request.method()) ? request.form(LoginForm.USERNAME) : null;
+        return submitted == null || submitted.isBlank() ? null : submitted.trim();
+    }
+
+    /** The first reason to refuse the request, or {@code null}. */
+    private static Refusal problem(RecordedRequest request) {
+        String responseType = request.param("response_type");
+        if (responseType == null) {
+            return new Refusal("invalid_request", "response_type is required");
+        }
+        if (!"code".equals(responseType)) {
+            return new Refusal("unsupported_response_type", "only response_type=code is supported");
+        }
+        String scope = request.param("scope");
+        // OIDC Core 3.1.2.1: scope MUST contain openid.
+        if (scope == null || !Arrays.asList(scope.split(" ")).contains("openid")) {
+            return new Refusal("invalid_scope", "scope must contain openid");
+        }
+        // This provider is strict on purpose: state and nonce (OIDC Core 3.1.2.1) and PKCE S256 (RFC 7636) are
+        // required, so a relying party that forgets one fails its tests.
+        for (String required : List.of("state", "nonce", "code_challenge")) {
+            if (request.param(required) == null || request.param(required).isEmpty()) {
+                return new Refusal("invalid_request", required + " is required");
+            }
+        }
+        if (!"S256".equals(request.param("code_challenge_method"))) {
+            return new Refusal("invalid_request", "code_challenge_method must be S256");
+        }
+        if (!CODE_CHALLENGE.matcher(request.param("code_challenge")).matches()) {
+            return new Refusal("invalid_request", "code_challenge is malformed (RFC 7636 §4.2)");
+        }
+        return null;
+    }
+
+    private Answer errorRedirect(String redirectUri, String error, String description, String state) {
+        // RFC 9207 §2: iss is sent on error responses too.
+        return Answer.redirect(Redirects.withParams(redirectUri, "error", error, "error_description", description,
+                "state", state, "iss", issParameter()));
+    }
+
+    private String issParameter() {
+        ProviderBehaviour behaviour = context.behaviour;
+        if (!behaviour.sendIssParameter()) {
+            return null;
+        }
+        return behaviour.issParameterValue() != null ? behaviour.issParameterValue() : context.issuer;
+    }
+
+    private static Answer errorPage(String message) {
+        return Answer.html(400, "Authorization request refused", "<p id=\"error\">" + Answer.escape(message) + "</p>");
+    }
+}

@@ -1,0 +1,70 @@
+package io.github.oidcservlet.testkit;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** {@code /.well-known/openid-configuration} (OpenID Connect Discovery 1.0 §3, §4). */
+final class DiscoveryEndpoint implements Endpoint {
+
+    private final ProviderContext context;
+    private final ClientAuthentication clientAuthentication;
+
+    DiscoveryEndpoint(ProviderContext context, ClientAuthentication clientAuthentication) {
+        this.context = context;
+        this.clientAuthentication = clientAuthentication;
+    }
+
+    @Override
+    public String name() {
+        return "discovery";
+    }
+
+    @Override
+    public Answer handle(RecordedRequest request) throws InterruptedException {
+        ProviderBehaviour behaviour = context.behaviour;
+        if (!context.pause(behaviour.discoveryDelay())) {
+            return Answer.empty(503);
+        }
+        if (behaviour.discoveryStatus() != 200) {
+            return Answer.of(behaviour.discoveryStatus(), "text/plain;charset=utf-8", "discovery unavailable");
+        }
+        return context.json(200, document(behaviour));
+    }
+
+    private Map<String, Object> document(ProviderBehaviour behaviour) {
+        EndpointUris uris = context.uris;
+        String issuer = behaviour.discoveryIssuer() != null ? behaviour.discoveryIssuer() : context.issuer;
+        List<String> authMethods = clientAuthentication.knownMethods().stream()
+                .filter(behaviour.allowedClientAuthMethods()::contains).toList();
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("issuer", issuer);
+        doc.put("authorization_endpoint", uris.resolve(EndpointUris.AUTHORIZE).toString());
+        doc.put("token_endpoint", uris.resolve(EndpointUris.TOKEN).toString());
+        if (!behaviour.userinfoDisabled()) {
+            doc.put("userinfo_endpoint", uris.resolve(EndpointUris.USERINFO).toString());
+        }
+        doc.put("jwks_uri", uris.resolve(EndpointUris.JWKS).toString());
+        if (behaviour.advertiseEndSession()) {
+            doc.put("end_session_endpoint", uris.resolve(EndpointUris.END_SESSION).toString());
+        }
+        if (behaviour.advertiseRevocation()) {
+            doc.put("revocation_endpoint", uris.resolve(EndpointUris.REVOKE).toString());
+            doc.put("revocation_endpoint_auth_methods_supported", authMethods);
+        }
+        doc.put("scopes_supported", List.of("openid", "profile", "email", "offline_access"));
+        doc.put("response_types_supported", List.of("code"));
+        doc.put("response_modes_supported", List.of("query"));
+        doc.put("grant_types_supported", List.of("authorization_code", "refresh_token"));
+        doc.put("subject_types_supported", List.of("public"));
+        doc.put("id_token_signing_alg_values_supported", behaviour.advertisedIdTokenAlgs());
+        doc.put("token_endpoint_auth_methods_supported", authMethods);
+        doc.put("code_challenge_methods_supported", List.of("S256"));
+        doc.put("claims_supported", List.of("sub", "iss", "aud", "exp", "iat", "auth_time", "nonce",
+                "preferred_username", "name", "email", "groups"));
+        if (behaviour.advertiseIssParameter()) {
+            doc.put("authorization_response_iss_parameter_supported", true);
+        }
+        return doc;
+    }
+}

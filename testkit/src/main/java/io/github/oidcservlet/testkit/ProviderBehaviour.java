@@ -1,0 +1,299 @@
+package io.github.oidcservlet.testkit;
+
+import com.nimbusds.jwt.JWTClaimsSet;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Live knobs of a {@link TestProvider}: every setter takes effect for the next request, from any thread, and
+ * returns {@code this} so calls chain. {@link #reset()} (or {@link TestProvider#reset()}) restores every default.
+ * A {@code null} where a value is optional switches that misbehaviour off.
+ */
+public final class ProviderBehaviour {
+
+    /** A forced token endpoint error (RFC 6749 §5.2). */
+    public record TokenError(int status, String error, String description) { }
+
+    /** A token endpoint answer sent verbatim. */
+    public record RawResponse(int status, String contentType, String body) { }
+
+    /** A forced authorization error response (RFC 6749 §4.1.2.1). */
+    public record AuthorizationError(String error, String description, boolean includeState) { }
+
+    /** Every client authentication method the provider knows (RFC 6749 §2.3.1, OIDC Core 9). */
+    public static final Set<String> ALL_CLIENT_AUTH_METHODS =
+            Set.of("client_secret_basic", "client_secret_post", "none");
+
+    private static final Consumer<JWTClaimsSet.Builder> NO_CHANGE = builder -> { };
+
+    private volatile Signing signing;
+    private volatile Consumer<JWTClaimsSet.Builder> idTokenClaims;
+    private volatile boolean omitKid;
+    private volatile List<String> advertisedIdTokenAlgs;
+    private volatile String discoveryIssuer;
+    private volatile Duration discoveryDelay;
+    private volatile int discoveryStatus;
+    private volatile boolean advertiseIssParameter;
+    private volatile boolean sendIssParameter;
+    private volatile String issParameterValue;
+    private volatile AuthorizationError authorizationError;
+    private volatile boolean interactiveLogin;
+    private volatile String loginAs;
+    private volatile Duration tokenEndpointDelay;
+    private volatile TokenError tokenEndpointError;
+    private volatile RawResponse tokenEndpointRawResponse;
+    private volatile String tokenType;
+    private volatile Long expiresIn;
+    private volatile boolean issueRefreshToken;
+    private volatile boolean rotateRefreshTokens;
+    private volatile boolean omitIdToken;
+    private volatile Set<String> allowedClientAuthMethods;
+    private volatile String userinfoSub;
+    private volatile int userinfoStatus;
+    private volatile boolean userinfoDisabled;
+    private volatile boolean advertiseEndSession;
+    private volatile boolean advertiseRevocation;
+
+    ProviderBehaviour() {
+        reset();
+    }
+
+    /** Restores every default: an honest provider that logs in "alice" without asking. */
+    public synchronized void reset() {
+        signing = Signing.RS256;
+        idTokenClaims = NO_CHANGE;
+        omitKid = false;
+        advertisedIdTokenAlgs = List.of("RS256", "ES256");
+        discoveryIssuer = null;
+        discoveryDelay = Duration.ZERO;
+        discoveryStatus = 200;
+        advertiseIssParameter = false;
+        sendIssParameter = false;
+        issParameterValue = null;
+        authorizationError = null;
+        interactiveLogin = false;
+        loginAs = "alice";
+        tokenEndpointDelay = Duration.ZERO;
+        tokenEndpointError = null;
+        tokenEndpointRawResponse = null;
+        tokenType = "Bearer";
+        expiresIn = 300L;
+        issueRefreshToken = true;
+        rotateRefreshTokens = false;
+        omitIdToken = false;
+        allowedClientAuthMethods = ALL_CLIENT_AUTH_METHODS;
+        userinfoSub = null;
+        userinfoStatus = 200;
+        userinfoDisabled = false;
+        advertiseEndSession = true;
+        advertiseRevocation = true;
+    }
+
+    /** How ID tokens are signed; default {@link Signing#RS256}. */
+    public ProviderBehaviour signing(Signing value) {
+        signing = Objects.requireNonNull(value, "signing");
+        return this;
+    }
+
+    /**
+     * A customizer applied last to every ID token the provider issues (after the standard and user claims), to
+     * set a wrong {@code iss}/{@code aud}/{@code azp}/{@code nonce}, an old {@code exp}, or to remove a claim:
+     * {@code b.claim("iat", null)} removes {@code iat} from the token.
+     */
+    public ProviderBehaviour idTokenClaims(Consumer<JWTClaimsSet.Builder> customizer) {
+        idTokenClaims = customizer == null ? NO_CHANGE : customizer;
+        return this;
+    }
+
+    /** Leave {@code kid} out of the JWKS and of token headers. */
+    public ProviderBehaviour omitKid(boolean value) {
+        omitKid = value;
+        return this;
+    }
+
+    /** {@code id_token_signing_alg_values_supported} in discovery; default RS256, ES256. */
+    public ProviderBehaviour advertisedIdTokenAlgs(List<String> algs) {
+        advertisedIdTokenAlgs = List.copyOf(algs);
+        return this;
+    }
+
+    /** The {@code issuer} the discovery document claims; {@code null} means the real one. */
+    public ProviderBehaviour discoveryIssuer(String value) {
+        discoveryIssuer = value;
+        return this;
+    }
+
+    /** Make the discovery endpoint slow. */
+    public ProviderBehaviour discoveryDelay(Duration value) {
+        discoveryDelay = Objects.requireNonNull(value, "discoveryDelay");
+        return this;
+    }
+
+    /** Make the discovery endpoint answer this status (with no document) instead of 200. */
+    public ProviderBehaviour discoveryStatus(int value) {
+        discoveryStatus = value;
+        return this;
+    }
+
+    /**
+     * RFC 9207: {@code true} advertises {@code authorization_response_iss_parameter_supported} and sends the real
+     * issuer as {@code iss} on every authorization response; {@code false} does neither (the default).
+     */
+    public ProviderBehaviour issParameter(boolean advertiseAndSend) {
+        return issParameter(advertiseAndSend, null, advertiseAndSend);
+    }
+
+    /**
+     * RFC 9207 mismatch tests: whether discovery advertises the parameter, and the {@code iss} value sent on
+     * authorization responses ({@code null}: none at all).
+     */
+    public ProviderBehaviour issParameter(boolean advertise, String valueOrNullToOmit) {
+        return issParameter(advertise, valueOrNullToOmit, valueOrNullToOmit != null);
+    }
+
+    private synchronized ProviderBehaviour issParameter(boolean advertise, String value, boolean send) {
+        advertiseIssParameter = advertise;
+        issParameterValue = value;
+        sendIssParameter = send;
+        return this;
+    }
+
+    /** Answer every valid authorization request with this error redirect, including {@code state}. */
+    public ProviderBehaviour authorizationError(String error, String description) {
+        return authorizationError(error, description, true);
+    }
+
+    /** Answer every valid authorization request with this error redirect; {@code null} error switches it off. */
+    public ProviderBehaviour authorizationError(String error, String description, boolean includeState) {
+        authorizationError = error == null ? null : new AuthorizationError(error, description, includeState);
+        return this;
+    }
+
+    /** Show an HTML login form (input {@code #username}, button {@code #submit}) instead of logging in at once. */
+    public ProviderBehaviour interactiveLogin(boolean value) {
+        interactiveLogin = value;
+        return this;
+    }
+
+    /** The user the non-interactive authorization endpoint logs in; default "alice". */
+    public ProviderBehaviour loginAs(String username) {
+        loginAs = Objects.requireNonNull(username, "username");
+        return this;
+    }
+
+    /** Make the token endpoint hang this long before answering ({@link TestProvider#close()} cuts it short). */
+    public ProviderBehaviour tokenEndpointDelay(Duration value) {
+        tokenEndpointDelay = Objects.requireNonNull(value, "tokenEndpointDelay");
+        return this;
+    }
+
+    /** Answer every token request with this RFC 6749 §5.2 error; {@code null} error switches it off. */
+    public ProviderBehaviour tokenEndpointError(int status, String error, String description) {
+        tokenEndpointError = error == null ? null : new TokenError(status, error, description);
+        return this;
+    }
+
+    /** Answer every token request with exactly this; {@code null} body switches it off. */
+    public ProviderBehaviour tokenEndpointRawResponse(int status, String contentType, String body) {
+        tokenEndpointRawResponse = body == null ? null : new RawResponse(status, contentType, body);
+        return this;
+    }
+
+    /** {@code token_type} of token responses; default "Bearer". */
+    public ProviderBehaviour tokenType(String value) {
+        tokenType = value;
+        return this;
+    }
+
+    /** {@code expires_in} of token responses in seconds, also the access token's lifetime; {@code null} omits it. */
+    public ProviderBehaviour expiresIn(Long seconds) {
+        expiresIn = seconds;
+        return this;
+    }
+
+    /** Whether token responses carry a {@code refresh_token}; default true. */
+    public ProviderBehaviour issueRefreshToken(boolean value) {
+        issueRefreshToken = value;
+        return this;
+    }
+
+    /** Whether a refresh issues a new refresh token and invalidates the old one; default false. */
+    public ProviderBehaviour rotateRefreshTokens(boolean value) {
+        rotateRefreshTokens = value;
+        return this;
+    }
+
+    /** Leave {@code id_token} out of token responses. */
+    public ProviderBehaviour omitIdToken(boolean value) {
+        omitIdToken = value;
+        return this;
+    }
+
+    /** The client authentication methods the token and revocation endpoints accept; default all. */
+    public ProviderBehaviour allowedClientAuthMethods(Set<String> methods) {
+        allowedClientAuthMethods = Set.copyOf(methods);
+        return this;
+    }
+
+    /** The {@code sub} userinfo answers with; {@code null} means the user's real one. */
+    public ProviderBehaviour userinfoSub(String value) {
+        userinfoSub = value;
+        return this;
+    }
+
+    /** Make userinfo answer this status (with an error body) instead of 200. */
+    public ProviderBehaviour userinfoStatus(int value) {
+        userinfoStatus = value;
+        return this;
+    }
+
+    /** Remove the userinfo endpoint: not in discovery, 404 when called. */
+    public ProviderBehaviour userinfoDisabled(boolean value) {
+        userinfoDisabled = value;
+        return this;
+    }
+
+    /** Whether discovery lists {@code end_session_endpoint}; default true. */
+    public ProviderBehaviour advertiseEndSession(boolean value) {
+        advertiseEndSession = value;
+        return this;
+    }
+
+    /** Whether discovery lists {@code revocation_endpoint}; default true. */
+    public ProviderBehaviour advertiseRevocation(boolean value) {
+        advertiseRevocation = value;
+        return this;
+    }
+
+    public Signing signing() { return signing; }
+    public Consumer<JWTClaimsSet.Builder> idTokenClaims() { return idTokenClaims; }
+    public boolean omitKid() { return omitKid; }
+    public List<String> advertisedIdTokenAlgs() { return advertisedIdTokenAlgs; }
+    public String discoveryIssuer() { return discoveryIssuer; }
+    public Duration discoveryDelay() { return discoveryDelay; }
+    public int discoveryStatus() { return discoveryStatus; }
+    public boolean advertiseIssParameter() { return advertiseIssParameter; }
+    public boolean sendIssParameter() { return sendIssParameter; }
+    /** The {@code iss} value to send; {@code null} while sending means the real issuer. */
+    public String issParameterValue() { return issParameterValue; }
+    public AuthorizationError authorizationError() { return authorizationError; }
+    public boolean interactiveLogin() { return interactiveLogin; }
+    public String loginAs() { return loginAs; }
+    public Duration tokenEndpointDelay() { return tokenEndpointDelay; }
+    public TokenError tokenEndpointError() { return tokenEndpointError; }
+    public RawResponse tokenEndpointRawResponse() { return tokenEndpointRawResponse; }
+    public String tokenType() { return tokenType; }
+    public Long expiresIn() { return expiresIn; }
+    public boolean issueRefreshToken() { return issueRefreshToken; }
+    public boolean rotateRefreshTokens() { return rotateRefreshTokens; }
+    public boolean omitIdToken() { return omitIdToken; }
+    public Set<String> allowedClientAuthMethods() { return allowedClientAuthMethods; }
+    public String userinfoSub() { return userinfoSub; }
+    public int userinfoStatus() { return userinfoStatus; }
+    public boolean userinfoDisabled() { return userinfoDisabled; }
+    public boolean advertiseEndSession() { return advertiseEndSession; }
+    public boolean advertiseRevocation() { return advertiseRevocation; }
+}

@@ -1,0 +1,225 @@
+package io.github.oidcservlet.testkit;
+
+import com.nimbusds.jwt.JWTClaimsSet;
+import java.net.URI;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/**
+ * An OpenID Provider running in-process on 127.0.0.1 and a free port, for tests. Honest by default; the knobs of
+ * {@link #behaviour()} make it misbehave on purpose. Thread-safe. Typical use:
+ *
+ * <pre>{@code
+ * try (TestProvider op = TestProvider.start()) {
+ *     op.behaviour().signing(Signing.NONE);
+ *     ... point the relying party at op.issuer(), client "test-client" / "test-secret" ...
+ *     assertThat(op.count("token")).isEqualTo(1);
+ * }
+ * }</pre>
+ */
+public final class TestProvider implements AutoCloseable {
+
+    public static final String DEFAULT_CLIENT_ID = "test-client";
+    public static final String DEFAULT_CLIENT_SECRET = "test-secret";
+
+    private final Server server;
+    private final ProviderContext context;
+
+    private TestProvider(Server server, ProviderContext context) {
+        this.server = server;
+        this.context = context;
+    }
+
+    /** Starts a provider whose issuer is {@code http://127.0.0.1:<port>}. */
+    public static TestProvider start() {
+        return start(TestProviderOptions.defaults());
+    }
+
+    /** Starts a provider with an issuer path or a fixed (possibly non-URL) issuer string. */
+    public static TestProvider start(TestProviderOptions options) {
+        QueuedThreadPool threads = new QueuedThreadPool(32, 2);
+        threads.setName("test-provider");
+        threads.setStopTimeout(2_000);
+        Server server = new Server(threads);
+        ServerConnector connector = new ServerConnector(server, 1, 1);
+        connector.setHost("127.0.0.1");
+        connector.setPort(0);
+        server.addConnector(connector);
+        server.setStopTimeout(1_000);
+        try {
+            // Bind first: the issuer, and so every endpoint URL, depends on the port.
+            connector.open();
+            URI base = URI.create("http://127.0.0.1:" + connector.getLocalPort());
+            EndpointUris uris = new EndpointUris(base, options.issuerPath());
+            String issuer = options.fixedIssuer() != null ? options.fixedIssuer()
+                    : base + options.issuerPath();
+            ProviderContext context = new ProviderContext(issuer, uris);
+            server.setHandler(new ProviderHandler(routes(context), context.log::add));
+            server.start();
+            return new TestProvider(server, context);
+        } catch (Exception e) {
+            IllegalStateException failure = new IllegalStateException("cannot start the test OpenID Provider", e);
+            try {
+                server.stop();
+            } catch (Exception stopFailure) {
+                failure.addSuppressed(stopFailure);
+            }
+            throw failure;
+        }
+    }
+
+    private static Map<String, Endpoint> routes(ProviderContext context) {
+        ClientAuthentication clientAuthentication = new ClientAuthentication();
+        EndpointUris uris = context.uris;
+        Map<String, Endpoint> routes = new LinkedHashMap<>();
+        routes.put(uris.path(EndpointUris.DISCOVERY), new DiscoveryEndpoint(context, clientAuthentication));
+        routes.put(uris.path(EndpointUris.AUTHORIZE), new AuthorizationEndpoint(context));
+        routes.put(uris.path(EndpointUris.TOKEN), new TokenEndpoint(context, clientAuthentication));
+        routes.put(uris.path(EndpointUris.USERINFO), new UserinfoEndpoint(context));
+        routes.put(uris.path(EndpointUris.JWKS), new JwksEndpoint(context));
+        routes.put(uris.path(EndpointUris.END_SESSION), new EndSessionEndpoint());
+        routes.put(uris.path(EndpointUris.REVOKE), new RevocationEndpoint(context, clientAuthentication));
+        return routes;
+    }
+
+    /** The issuer identifier: {@code http://127.0.0.1:<port>[path]}, or the fixed string of the options. */
+    public String issuer() {
+        return context.issuer;
+    }
+
+    /** {@code http://127.0.0.1:<port>} */
+    public URI baseUri() {
+        return context.uris.base();
+    }
+
+    public URI discoveryUri() {
+        return context.uris.resolve(EndpointUris.DISCOVERY);
+    }
+
+    public URI authorizationEndpoint() {
+        return context.uris.resolve(EndpointUris.AUTHORIZE);
+    }
+
+    public URI tokenEndpoint() {
+        return context.uris.resolve(EndpointUris.TOKEN);
+    }
+
+    public URI userinfoEndpoint() {
+        return context.uris.resolve(EndpointUris.USERINFO);
+    }
+
+    public URI jwksUri() {
+        return context.uris.resolve(EndpointUris.JWKS);
+    }
+
+    public URI endSessionEndpoint() {
+        return context.uris.resolve(EndpointUris.END_SESSION);
+    }
+
+    public URI revocationEndpoint() {
+        return context.uris.resolve(EndpointUris.REVOKE);
+    }
+
+    /** The live knobs. */
+    public ProviderBehaviour behaviour() {
+        return context.behaviour;
+    }
+
+    /**
+     * Back to a fresh provider: default knobs, default client and users, user "alice" logged in; forgets every
+     * code, token and recorded request. The keys stay.
+     */
+    public void reset() {
+        context.behaviour.reset();
+        context.clients.reset();
+        context.users.reset();
+        context.grants.clear();
+        context.log.clear();
+    }
+
+    /**
+     * Registers (or replaces) a client.
+     *
+     * @param secretOrNull the secret, or {@code null} for a public client (token endpoint auth method {@code none})
+     * @param redirectUris the exact redirect URIs allowed; none means any loopback {@code http(s)} URI
+     */
+    public TestProvider client(String clientId, String secretOrNull, String... redirectUris) {
+        context.clients.register(new RegisteredClient(clientId, secretOrNull, Arrays.asList(redirectUris)));
+        return this;
+    }
+
+    /**
+     * Adds or overrides claims of a user (every username is a user). A {@code null} value removes a default
+     * claim; a {@code sub} claim replaces the username as subject.
+     */
+    public TestProvider user(String username, Map<String, Object> claims) {
+        context.users.put(username, claims);
+        return this;
+    }
+
+    /** Who the non-interactive authorization endpoint logs in; default "alice". */
+    public void loginAs(String username) {
+        context.behaviour.loginAs(username);
+    }
+
+    /**
+     * The requests an endpoint received, oldest first.
+     *
+     * @param endpointName "authorize", "token", "userinfo", "jwks", "discovery", "revoke" or "end_session"
+     */
+    public List<RecordedRequest> requests(String endpointName) {
+        return context.log.requests(endpointName);
+    }
+
+    public int count(String endpointName) {
+        return requests(endpointName).size();
+    }
+
+    /** The current keys, private parts included. */
+    public KeyMaterial keys() {
+        return context.keys.get();
+    }
+
+    /** Replaces the RSA and EC keys with new ones under new key ids; the old ones leave the JWKS. */
+    public void rotateKeys() {
+        context.keys.set(KeyMaterial.generate());
+    }
+
+    /** Forgets every access and refresh token (refresh and userinfo then fail), keeping knobs and records. */
+    public void forgetTokens() {
+        context.grants.forgetTokens();
+    }
+
+    /**
+     * Signs arbitrary claims exactly as given (the {@link ProviderBehaviour#idTokenClaims} customizer is not
+     * applied; {@link ProviderBehaviour#omitKid} is). For {@link Signing#HS256_WITH_CLIENT_SECRET} the key is the
+     * secret of the client named by the first {@code aud}.
+     */
+    public String signIdToken(JWTClaimsSet claims, Signing signing) {
+        List<String> audience = claims.getAudience();
+        RegisteredClient client = context.clients.find(audience == null || audience.isEmpty() ? null : audience.get(0));
+        return context.signer.sign(IdTokens.withoutNulls(claims), signing, context.behaviour.omitKid(),
+                client == null ? null : client.secret());
+    }
+
+    /** Stops the server; requests held by a delay knob are answered 503 at once rather than awaited. */
+    @Override
+    public void close() {
+        context.startClosing();
+        try {
+            server.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot stop the test OpenID Provider", e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "TestProvider[" + context.issuer + "]";
+    }
+}

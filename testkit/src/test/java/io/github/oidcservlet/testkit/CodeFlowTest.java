@@ -1,0 +1,129 @@
+package io.github.oidcservlet.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nimbusds.jwt.SignedJWT;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class CodeFlowTest {
+
+    private static TestProvider provider;
+    private final RawHttp http = new RawHttp();
+
+    @BeforeAll
+    static void start() {
+        provider = TestProvider.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        provider.close();
+    }
+
+    @BeforeEach
+    void reset() {
+        provider.reset();
+    }
+
+    @Test
+    void codeWithTheRightVerifierBuysTokensOnceOnly() throws Exception {
+        RawHttp.Pkce pkce = http.pkce();
+        String code = http.authorize(provider, pkce);
+
+        HttpResponse<String> first = http.redeem(provider, code, pkce.verifier());
+        HttpResponse<String> second = http.redeem(provider, code, pkce.verifier());
+
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(first.headers().firstValue("Cache-Control")).hasValue("no-store");
+        Map<String, Object> tokens = http.json(first);
+        assertThat(tokens).containsKeys("access_token", "refresh_token", "id_token")
+                .containsEntry("token_type", "Bearer").containsEntry("expires_in", 300)
+                .containsEntry("scope", "openid profile email");
+        Map<String, Object> claims = SignedJWT.parse((String) tokens.get("id_token")).getJWTClaimsSet().getClaims();
+        assertThat(claims).containsEntry("iss", provider.issuer()).containsEntry("sub", "alice")
+                .containsEntry("nonce", "nonce-1").containsEntry("groups", List.of("users"))
+                .containsKeys("exp", "iat", "auth_time", "email", "name", "preferred_username")
+                .doesNotContainKey("azp");
+        assertThat(second.statusCode()).isEqualTo(400);
+        assertThat(http.json(second)).containsEntry("error", "invalid_grant");
+    }
+
+    @Test
+    void wrongVerifierIsInvalidGrant() throws Exception {
+        String code = http.authorize(provider, http.pkce());
+
+        HttpResponse<String> response = http.redeem(provider, code, http.pkce().verifier());
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(http.json(response)).containsEntry("error", "invalid_grant");
+    }
+
+    @Test
+    void authorizeRedirectsWithCodeStateAndIssWhenAsked() throws Exception {
+        provider.behaviour().issParameter(true);
+
+        HttpResponse<String> response = http.get(RawHttp.withQuery(provider.authorizationEndpoint(),
+                RawHttp.authorizationParams(http.pkce())));
+
+        assertThat(response.statusCode()).isEqualTo(302);
+        Map<String, String> params = RawHttp.query(response.headers().firstValue("Location").orElseThrow());
+        assertThat(params).containsKey("code").containsEntry("state", "state-1")
+                .containsEntry("iss", provider.issuer());
+        assertThat(provider.requests("authorize").get(0).query("nonce")).isEqualTo("nonce-1");
+    }
+
+    @Test
+    void missingPkceIsAnErrorRedirectAndABadRedirectUriAPage() throws Exception {
+        Map<String, String> params = RawHttp.authorizationParams(http.pkce());
+        params.remove("code_challenge");
+        HttpResponse<String> noPkce = http.get(RawHttp.withQuery(provider.authorizationEndpoint(), params));
+        params.put("redirect_uri", "https://attacker.example/cb");
+        HttpResponse<String> badRedirect = http.get(RawHttp.withQuery(provider.authorizationEndpoint(), params));
+
+        assertThat(RawHttp.query(noPkce.headers().firstValue("Location").orElseThrow()))
+                .containsEntry("error", "invalid_request").containsEntry("state", "state-1");
+        assertThat(badRedirect.statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void userinfoAnswersTheAccessTokenAndRefusesOthers() throws Exception {
+        RawHttp.Pkce pkce = http.pkce();
+        provider.loginAs("admin");
+        String accessToken = (String) http.json(http.redeem(provider, http.authorize(provider, pkce), pkce.verifier()))
+                .get("access_token");
+
+        HttpResponse<String> good = http.get(provider.userinfoEndpoint(), "Authorization", "Bearer " + accessToken);
+        HttpResponse<String> bad = http.get(provider.userinfoEndpoint(), "Authorization", "Bearer nope");
+
+        assertThat(http.json(good)).containsEntry("sub", "admin").containsEntry("groups", List.of("users", "admin"));
+        assertThat(bad.statusCode()).isEqualTo(401);
+        assertThat(bad.headers().firstValue("WWW-Authenticate")).hasValue("Bearer error=\"invalid_token\"");
+    }
+
+    @Test
+    void rotatedRefreshTokenWorksOnce() throws Exception {
+        provider.behaviour().rotateRefreshTokens(true);
+        RawHttp.Pkce pkce = http.pkce();
+        String refreshToken = (String) http.json(http.redeem(provider, http.authorize(provider, pkce), pkce.verifier()))
+                .get("refresh_token");
+        Map<String, String> form = Map.of("grant_type", "refresh_token", "refresh_token", refreshToken);
+
+        HttpResponse<String> first = http.post(provider.tokenEndpoint(), form, "Authorization",
+                RawHttp.basic("test-client", "test-secret"));
+        HttpResponse<String> again = http.post(provider.tokenEndpoint(), form, "Authorization",
+                RawHttp.basic("test-client", "test-secret"));
+
+        assertThat(first.statusCode()).isEqualTo(200);
+        Map<String, Object> refreshed = http.json(first);
+        assertThat(refreshed.get("refresh_token")).isNotNull().isNotEqualTo(refreshToken);
+        assertThat(SignedJWT.parse((String) refreshed.get("id_token")).getJWTClaimsSet().getClaims())
+                .doesNotContainKey("nonce");
+        assertThat(http.json(again)).containsEntry("error", "invalid_grant");
+    }
+}

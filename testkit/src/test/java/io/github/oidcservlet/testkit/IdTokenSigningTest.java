@@ -1,0 +1,148 @@
+package io.github.oidcservlet.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACVerifier;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.proc.BadJOSEException;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.util.Base64URL;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class IdTokenSigningTest {
+
+    private static TestProvider provider;
+    private final RawHttp http = new RawHttp();
+
+    @BeforeAll
+    static void start() {
+        provider = TestProvider.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        provider.close();
+    }
+
+    @BeforeEach
+    void reset() {
+        provider.reset();
+    }
+
+    @Test
+    void issuedIdTokenVerifiesAgainstTheJwks() throws Exception {
+        RawHttp.Pkce pkce = http.pkce();
+        String idToken = (String) http.json(http.redeem(provider, http.authorize(provider, pkce), pkce.verifier()))
+                .get("id_token");
+
+        JWTClaimsSet claims = verify(idToken);
+
+        assertThat(claims.getIssuer()).isEqualTo(provider.issuer());
+        assertThat(claims.getAudience()).containsExactly("test-client");
+        assertThat(SignedJWT.parse(idToken).getHeader().getKeyID()).isEqualTo(provider.keys().rsaKid());
+    }
+
+    @Test
+    void es256VerifiesAndForgedDoesNot() throws Exception {
+        String es256 = provider.signIdToken(claims(), Signing.ES256);
+        String forged = provider.signIdToken(claims(), Signing.FORGED);
+
+        assertThat(SignedJWT.parse(es256).getHeader().getKeyID()).isEqualTo(provider.keys().ecKid());
+        assertThat(verify(es256).getSubject()).isEqualTo("alice");
+        assertThat(SignedJWT.parse(forged).getHeader().getKeyID()).isEqualTo(provider.keys().rsaKid());
+        assertThatThrownBy(() -> verify(forged)).isInstanceOf(BadJOSEException.class);
+    }
+
+    @Test
+    void noneIsAnUnsecuredJwt() {
+        String token = provider.signIdToken(claims(), Signing.NONE);
+
+        String[] parts = token.split("\\.", -1);
+        assertThat(parts).hasSize(3);
+        assertThat(new Base64URL(parts[0]).decodeToString()).isEqualTo("{\"alg\":\"none\"}");
+        assertThat(parts[2]).isEmpty();
+    }
+
+    @Test
+    void hs256WithRsaPublicKeyIsTheConfusionAttackItClaims() throws Exception {
+        SignedJWT token = SignedJWT.parse(provider.signIdToken(claims(), Signing.HS256_WITH_RSA_PUBLIC_KEY));
+
+        JWSHeader header = token.getHeader();
+        assertThat(header.getAlgorithm()).isEqualTo(JWSAlgorithm.HS256);
+        assertThat(header.getKeyID()).isEqualTo(provider.keys().rsaKid());
+        assertThat(token.verify(new MACVerifier(provider.keys().rsa().toRSAPublicKey().getEncoded()))).isTrue();
+        assertThatThrownBy(() -> verify(token.serialize())).isInstanceOf(BadJOSEException.class);
+    }
+
+    @Test
+    void hs256WithClientSecretIsKeyedWithTheSecret() throws Exception {
+        String token = provider.signIdToken(claims(), Signing.HS256_WITH_CLIENT_SECRET);
+
+        String[] parts = token.split("\\.");
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec("test-secret".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        byte[] expected = mac.doFinal((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
+        assertThat(SignedJWT.parse(token).getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.HS256);
+        assertThat(parts[2]).isEqualTo(Base64URL.encode(expected).toString());
+    }
+
+    @Test
+    void rotationReplacesTheKidsInTheJwks() throws Exception {
+        String oldRsa = provider.keys().rsaKid();
+        String oldEc = provider.keys().ecKid();
+        String oldToken = provider.signIdToken(claims(), Signing.RS256);
+
+        provider.rotateKeys();
+
+        Set<String> published = Set.copyOf(JWKSet.load(provider.jwksUri().toURL()).getKeys().stream()
+                .map(JWK::getKeyID).toList());
+        assertThat(published).containsExactlyInAnyOrder(provider.keys().rsaKid(), provider.keys().ecKid())
+                .doesNotContain(oldRsa, oldEc);
+        assertThatThrownBy(() -> verify(oldToken)).isInstanceOf(BadJOSEException.class);
+    }
+
+    @Test
+    void customizerRunsLastAndNullRemovesAClaim() throws Exception {
+        provider.behaviour().idTokenClaims(b -> b.claim("iat", null).audience("someone-else").claim("azp", "x"))
+                .omitKid(true);
+        RawHttp.Pkce pkce = http.pkce();
+        SignedJWT idToken = SignedJWT.parse((String) http.json(
+                http.redeem(provider, http.authorize(provider, pkce), pkce.verifier())).get("id_token"));
+
+        Map<String, Object> payload = idToken.getPayload().toJSONObject();
+        assertThat(payload).doesNotContainKey("iat").containsEntry("aud", "someone-else").containsEntry("azp", "x");
+        assertThat(idToken.getHeader().getKeyID()).isNull();
+        assertThat(JWKSet.load(provider.jwksUri().toURL()).getKeys()).allSatisfy(k -> assertThat(k.getKeyID()).isNull());
+    }
+
+    private static JWTClaimsSet claims() {
+        Instant now = Instant.now();
+        return new JWTClaimsSet.Builder().issuer(provider.issuer()).subject("alice").audience("test-client")
+                .issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(300))).build();
+    }
+
+    /** Verifies as a careful relying party would: algorithms fixed by us, keys from the JWKS. */
+    private static JWTClaimsSet verify(String token) throws Exception {
+        DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256),
+                JWKSourceBuilder.create(provider.jwksUri().toURL()).cache(false).rateLimited(false).build()));
+        return processor.process(token, null);
+    }
+}

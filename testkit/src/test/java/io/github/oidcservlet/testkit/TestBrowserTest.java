@@ -1,0 +1,46 @@
+package io.github.oidcservlet.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class TestBrowserTest {
+
+    @Test
+    void followsRelativeRedirectsAndKeepsCookies() throws Exception {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/start", exchange -> {
+            exchange.getResponseHeaders().add("Set-Cookie", "session=abc; Path=/");
+            exchange.getResponseHeaders().add("Location", "next/step");
+            exchange.sendResponseHeaders(302, -1);
+            exchange.close();
+        });
+        server.createContext("/next/step", exchange -> {
+            String cookie = String.valueOf(exchange.getRequestHeaders().getFirst("Cookie"));
+            byte[] body = cookie.getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        try {
+            String base = "http://127.0.0.1:" + server.getAddress().getPort();
+            TestBrowser browser = new TestBrowser();
+
+            HttpResponse<String> first = browser.get(base + "/start");
+            HttpResponse<String> last = browser.follow(first, 5);
+
+            assertThat(first.statusCode()).isEqualTo(302);
+            assertThat(last.statusCode()).isEqualTo(200);
+            assertThat(last.body()).contains("session=abc");
+            assertThat(browser.lastHops()).containsExactly(URI.create(base + "/next/step"));
+        } finally {
+            server.stop(0);
+        }
+    }
+}
