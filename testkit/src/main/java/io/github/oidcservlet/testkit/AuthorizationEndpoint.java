@@ -109,11 +109,11 @@ final class AuthorizationEndpoint implements Endpoint {
     }
 
     private String issParameter() {
-        ProviderBehaviour behaviour = context.behaviour;
-        if (!behaviour.sendIssParameter()) {
+        ProviderBehaviour.IssParameter iss = context.behaviour.issParameter();
+        if (!iss.send()) {
             return null;
         }
-        return behaviour.issParameterValue() != null ? behaviour.issParameterValue() : context.issuer;
+        return iss.value() != null ? iss.value() : context.issuer;
     }
 
     private static Answer errorPage(String message) {

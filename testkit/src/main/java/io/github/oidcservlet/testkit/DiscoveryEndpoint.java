@@ -62,7 +62,7 @@ final class DiscoveryEndpoint implements Endpoint {
         doc.put("code_challenge_methods_supported", List.of("S256"));
         doc.put("claims_supported", List.of("sub", "iss", "aud", "exp", "iat", "auth_time", "nonce",
                 "preferred_username", "name", "email", "groups"));
-        if (behaviour.advertiseIssParameter()) {
+        if (behaviour.issParameter().advertise()) {
             doc.put("authorization_response_iss_parameter_supported", true);
         }
         return doc;

@@ -23,6 +23,13 @@ public final class ProviderBehaviour {
     /** A forced authorization error response (RFC 6749 §4.1.2.1). */
     public record AuthorizationError(String error, String description, boolean includeState) { }
 
+    /**
+     * RFC 9207 settings, changed together so a request never sees half of a change.
+     *
+     * @param value the {@code iss} to send; {@code null} while {@code send} means the real issuer
+     */
+    public record IssParameter(boolean advertise, boolean send, String value) { }
+
     /** Every client authentication method the provider knows (RFC 6749 §2.3.1, OIDC Core 9). */
     public static final Set<String> ALL_CLIENT_AUTH_METHODS =
             Set.of("client_secret_basic", "client_secret_post", "none");
@@ -36,9 +43,7 @@ public final class ProviderBehaviour {
     private volatile String discoveryIssuer;
     private volatile Duration discoveryDelay;
     private volatile int discoveryStatus;
-    private volatile boolean advertiseIssParameter;
-    private volatile boolean sendIssParameter;
-    private volatile String issParameterValue;
+    private volatile IssParameter issParameter;
     private volatile AuthorizationError authorizationError;
     private volatile boolean interactiveLogin;
     private volatile String loginAs;
@@ -70,9 +75,7 @@ public final class ProviderBehaviour {
         discoveryIssuer = null;
         discoveryDelay = Duration.ZERO;
         discoveryStatus = 200;
-        advertiseIssParameter = false;
-        sendIssParameter = false;
-        issParameterValue = null;
+        issParameter = new IssParameter(false, false, null);
         authorizationError = null;
         interactiveLogin = false;
         loginAs = "alice";
@@ -143,7 +146,8 @@ public final class ProviderBehaviour {
      * issuer as {@code iss} on every authorization response; {@code false} does neither (the default).
      */
     public ProviderBehaviour issParameter(boolean advertiseAndSend) {
-        return issParameter(advertiseAndSend, null, advertiseAndSend);
+        issParameter = new IssParameter(advertiseAndSend, advertiseAndSend, null);
+        return this;
     }
 
     /**
@@ -151,13 +155,7 @@ public final class ProviderBehaviour {
      * authorization responses ({@code null}: none at all).
      */
     public ProviderBehaviour issParameter(boolean advertise, String valueOrNullToOmit) {
-        return issParameter(advertise, valueOrNullToOmit, valueOrNullToOmit != null);
-    }
-
-    private synchronized ProviderBehaviour issParameter(boolean advertise, String value, boolean send) {
-        advertiseIssParameter = advertise;
-        issParameterValue = value;
-        sendIssParameter = send;
+        issParameter = new IssParameter(advertise, valueOrNullToOmit != null, valueOrNullToOmit);
         return this;
     }
 
@@ -275,10 +273,7 @@ public final class ProviderBehaviour {
     public String discoveryIssuer() { return discoveryIssuer; }
     public Duration discoveryDelay() { return discoveryDelay; }
     public int discoveryStatus() { return discoveryStatus; }
-    public boolean advertiseIssParameter() { return advertiseIssParameter; }
-    public boolean sendIssParameter() { return sendIssParameter; }
-    /** The {@code iss} value to send; {@code null} while sending means the real issuer. */
-    public String issParameterValue() { return issParameterValue; }
+    public IssParameter issParameter() { return issParameter; }
     public AuthorizationError authorizationError() { return authorizationError; }
     public boolean interactiveLogin() { return interactiveLogin; }
     public String loginAs() { return loginAs; }

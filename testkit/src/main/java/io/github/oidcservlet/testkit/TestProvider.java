@@ -50,7 +50,8 @@ public final class TestProvider implements AutoCloseable {
         connector.setHost("127.0.0.1");
         connector.setPort(0);
         server.addConnector(connector);
-        server.setStopTimeout(1_000);
+        // No graceful phase: idle keep-alive connections of test clients must not hold up close().
+        server.setStopTimeout(0);
         try {
             // Bind first: the issuer, and so every endpoint URL, depends on the port.
             connector.open();

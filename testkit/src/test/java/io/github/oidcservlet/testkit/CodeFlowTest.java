@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jwt.SignedJWT;
 import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -125,5 +126,35 @@ class CodeFlowTest {
         assertThat(SignedJWT.parse((String) refreshed.get("id_token")).getJWTClaimsSet().getClaims())
                 .doesNotContainKey("nonce");
         assertThat(http.json(again)).containsEntry("error", "invalid_grant");
+    }
+
+    @Test
+    void interactiveLoginShowsAFormThatPostsBackAsTheTypedUser() throws Exception {
+        provider.behaviour().interactiveLogin(true);
+        Map<String, String> params = RawHttp.authorizationParams(http.pkce());
+
+        HttpResponse<String> page = http.get(RawHttp.withQuery(provider.authorizationEndpoint(), params));
+        Map<String, String> submitted = new LinkedHashMap<>(params);
+        submitted.put("username", "admin");
+        HttpResponse<String> afterLogin = http.post(provider.authorizationEndpoint(), submitted);
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("id=\"username\"", "id=\"submit\"", "method=\"post\"",
+                "name=\"nonce\" value=\"nonce-1\"");
+        assertThat(afterLogin.statusCode()).isEqualTo(302);
+        assertThat(RawHttp.query(afterLogin.headers().firstValue("Location").orElseThrow()))
+                .containsKey("code").containsEntry("state", "state-1");
+    }
+
+    @Test
+    void authorizationErrorKnobRedirectsWithTheError() throws Exception {
+        provider.behaviour().authorizationError("access_denied", "the user said no");
+
+        HttpResponse<String> response = http.get(RawHttp.withQuery(provider.authorizationEndpoint(),
+                RawHttp.authorizationParams(http.pkce())));
+
+        assertThat(RawHttp.query(response.headers().firstValue("Location").orElseThrow()))
+                .containsEntry("error", "access_denied").containsEntry("error_description", "the user said no")
+                .containsEntry("state", "state-1").doesNotContainKey("code");
     }
 }

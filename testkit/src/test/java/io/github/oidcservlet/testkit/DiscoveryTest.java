@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -63,7 +64,7 @@ class DiscoveryTest {
     void knobsChangeTheDocument() throws Exception {
         provider.behaviour().discoveryIssuer("https://evil.example").issParameter(true)
                 .advertiseEndSession(false).advertiseRevocation(false).userinfoDisabled(true)
-                .allowedClientAuthMethods(java.util.Set.of("client_secret_post"));
+                .allowedClientAuthMethods(Set.of("client_secret_post"));
 
         Map<String, Object> doc = http.json(http.get(provider.discoveryUri()));
 

@@ -21,6 +21,8 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
 import java.util.Set;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -96,8 +98,8 @@ class IdTokenSigningTest {
         String token = provider.signIdToken(claims(), Signing.HS256_WITH_CLIENT_SECRET);
 
         String[] parts = token.split("\\.");
-        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
-        mac.init(new javax.crypto.spec.SecretKeySpec("test-secret".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec("test-secret".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
         byte[] expected = mac.doFinal((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
         assertThat(SignedJWT.parse(token).getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.HS256);
         assertThat(parts[2]).isEqualTo(Base64URL.encode(expected).toString());
@@ -142,7 +144,7 @@ class IdTokenSigningTest {
     private static JWTClaimsSet verify(String token) throws Exception {
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256),
-                JWKSourceBuilder.create(provider.jwksUri().toURL()).cache(false).rateLimited(false).build()));
+                JWKSourceBuilder.create(provider.jwksUri().toURL()).refreshAheadCache(false).cache(false).rateLimited(false).build()));
         return processor.process(token, null);
     }
 }

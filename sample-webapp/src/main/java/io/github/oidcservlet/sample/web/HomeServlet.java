@@ -17,7 +17,7 @@ public final class HomeServlet extends HttpServlet {
         String who = request.getRemoteUser() == null
                 ? ""
                 : "<p>Signed in as <strong>" + escape(request.getRemoteUser()) + "</strong>.</p>\n";
-        Pages.write(request, response, HttpServletResponse.SC_OK, "oidc-servlet sample", who
+        Pages.write(request, response, HttpServletResponse.SC_OK, "Welcome", who
                 + "<p>This page is public. Every other page is protected by <code>OidcFilter</code>: "
                 + "opening one sends you to the OpenID Provider to log in.</p>\n"
                 + "<ul>\n"

@@ -1,0 +1,180 @@
+package io.github.oidcservlet.sample;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedCondition;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * End to end in a real headless Chromium: log in on the demo provider's page, come back to the application, and
+ * see what each kind of user may see. One fresh browser per scenario, one application for the class.
+ *
+ * <p>Chromium and its driver are Debian's ({@code apt-get install chromium chromium-driver}); without them this
+ * test fails rather than skips. Both paths are given, so Selenium Manager never runs and nothing is downloaded.
+ */
+class SampleAppBrowserTest {
+
+    private static final Path CHROMIUM = Path.of(System.getProperty("sample.chromium", "/usr/bin/chromium"));
+    private static final Path CHROMEDRIVER =
+            Path.of(System.getProperty("webdriver.chrome.driver", "/usr/bin/chromedriver"));
+    private static final Duration WAIT = Duration.ofSeconds(15);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static SampleApp app;
+    private static DemoProvider provider;
+
+    private Path profileDirectory;
+    private WebDriver browser;
+
+    @BeforeAll
+    static void start() throws Exception {
+        assertThat(CHROMIUM).as("Chromium (apt-get install -y chromium chromium-driver)").isExecutable();
+        assertThat(CHROMEDRIVER).as("ChromeDriver (apt-get install -y chromium chromium-driver)").isExecutable();
+        app = SampleApp.start(0);
+        provider = app.demoProvider().orElseThrow(() -> new AssertionError(
+                "the browser test logs in on the demo provider: unset OIDC_ISSUER and OIDC_AUTHORIZATION_ENDPOINT"));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    @BeforeEach
+    void openBrowser() throws IOException {
+        profileDirectory = Files.createTempDirectory("sample-chromium-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--disable-quic", "--user-data-dir=" + profileDirectory);
+        ChromeDriverService driver = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .withLogOutput(OutputStream.nullOutputStream())
+                .build();
+        browser = new ChromeDriver(driver, options);
+        browser.manage().timeouts().pageLoadTimeout(WAIT);
+    }
+
+    @AfterEach
+    void closeBrowser() throws IOException {
+        try {
+            if (browser != null) {
+                browser.quit();
+            }
+        } finally {
+            deleteRecursively(profileDirectory);
+        }
+    }
+
+    @Test
+    void aUserWithoutTheAdminRoleSeesTheirClaimsButNotTheAdminPage() throws Exception {
+        browser.get(url("profile"));
+        logInOnTheProviderPage("alice");
+        waitFor(url("profile"));
+
+        assertThat(browser.findElement(By.id("name")).getText()).isEqualTo("alice");
+        assertThat(claim("sub")).isEqualTo("alice");
+        assertThat(claim("preferred_username")).isEqualTo("alice");
+        assertThat(claim("iss")).isEqualTo(provider.issuer().toString());
+        assertThat(claim("groups")).isEqualTo("[\"users\"]");
+
+        browser.get(url("admin"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Forbidden");
+
+        JsonNode me = apiMe();
+        assertThat(me.path("name").asText()).isEqualTo("alice");
+        assertThat(me.path("roles").toString()).isEqualTo("[\"users\"]");
+        assertThat(me.path("claims").path("sub").asText()).isEqualTo("alice");
+    }
+
+    @Test
+    void theAdminDemoUserReachesTheAdminPage() throws Exception {
+        browser.get(url("admin"));
+        logInOnTheProviderPage("admin");
+        waitFor(url("admin"));
+
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Admin");
+        assertThat(apiMe().path("roles").toString()).isEqualTo("[\"admin\",\"users\"]");
+    }
+
+    @Test
+    void loggingOutEndsTheSession() {
+        browser.get(url("profile"));
+        logInOnTheProviderPage("bob");
+        waitFor(url("profile"));
+
+        browser.findElement(By.linkText("Log out")).click();
+        new WebDriverWait(browser, WAIT)
+                .withMessage(() -> "after logout, at " + browser.getCurrentUrl() + ":\n" + browser.getPageSource())
+                .until(urlStartsWith(app.baseUri().toString()));
+        browser.get(url("profile"));
+        assertThat(browser.getCurrentUrl()).as("logged out: back to the provider")
+                .startsWith(provider.authorizationEndpoint().toString());
+    }
+
+    /** Types the user name into mock-oauth2-server's login form and submits it. */
+    private void logInOnTheProviderPage(String userName) {
+        assertThat(browser.getCurrentUrl()).startsWith(provider.authorizationEndpoint().toString());
+        browser.findElement(By.name("username")).sendKeys(userName);
+        browser.findElement(By.cssSelector("input[type=submit]")).click();
+    }
+
+    private void waitFor(String url) {
+        new WebDriverWait(browser, WAIT)
+                .withMessage(() -> "expected " + url + ", at " + browser.getCurrentUrl() + ":\n"
+                        + browser.getPageSource())
+                .until(current -> url.equals(current.getCurrentUrl()));
+    }
+
+    private static ExpectedCondition<Boolean> urlStartsWith(String prefix) {
+        return current -> current.getCurrentUrl().startsWith(prefix);
+    }
+
+    /** A claim's value as the profile page shows it. */
+    private String claim(String name) {
+        return browser.findElement(By.cssSelector("tr[data-claim='" + name + "'] td")).getText();
+    }
+
+    /** {@code /api/me} as the browser shows it: Chromium wraps a JSON document in a {@code <pre>}. */
+    private JsonNode apiMe() throws IOException {
+        browser.get(url("api/me"));
+        return JSON.readTree(browser.findElement(By.tagName("pre")).getText());
+    }
+
+    private static String url(String path) {
+        return app.baseUri().resolve(path).toString();
+    }
+
+    private static void deleteRecursively(Path directory) throws IOException {
+        if (directory == null || !Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+        }
+    }
+}
