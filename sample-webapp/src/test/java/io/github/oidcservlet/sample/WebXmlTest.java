@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.eclipse.jetty.ee10.servlet.ErrorPageErrorHandler;
@@ -64,13 +63,14 @@ class WebXmlTest {
             declared.put(name, text(filter, "filter-class"));
             declaredParams.put(name, initParams(filter));
         }
-        ServletHandler handler = embedded.getServletHandler();
-        assertThat(Arrays.stream(handler.getFilters())
-                .collect(Collectors.toMap(FilterHolder::getName, FilterHolder::getClassName, (a, b) -> a, TreeMap::new)))
-                .isEqualTo(declared);
-        assertThat(Arrays.stream(handler.getFilters())
-                .collect(Collectors.toMap(FilterHolder::getName, h -> new TreeMap<>(h.getInitParameters()))))
-                .isEqualTo(declaredParams);
+        Map<String, String> filters = new TreeMap<>();
+        Map<String, Map<String, String>> params = new TreeMap<>();
+        for (FilterHolder filter : embedded.getServletHandler().getFilters()) {
+            filters.put(filter.getName(), filter.getClassName());
+            params.put(filter.getName(), new TreeMap<>(filter.getInitParameters()));
+        }
+        assertThat(filters).isEqualTo(declared);
+        assertThat(params).isEqualTo(declaredParams);
     }
 
     @Test
@@ -104,9 +104,12 @@ class WebXmlTest {
             }
         }
         ServletHandler handler = embedded.getServletHandler();
-        assertThat(Arrays.stream(handler.getServlets())
-                .collect(Collectors.toMap(ServletHolder::getName, ServletHolder::getClassName, (a, b) -> a, TreeMap::new)))
-                .isEqualTo(declared);
+        Map<String, String> servlets = new TreeMap<>();
+        for (ServletHolder servlet : handler.getServlets()) {
+            servlets.put(servlet.getName(), servlet.getClassName());
+            assertThat(servlet.getInitParameters()).isEmpty();
+        }
+        assertThat(servlets).isEqualTo(declared);
         Map<String, String> embeddedMappings = new TreeMap<>();
         for (ServletMapping mapping : handler.getServletMappings()) {
             for (String pattern : mapping.getPathSpecs()) {

@@ -1,0 +1,119 @@
+package io.github.oidcservlet.core;
+
+import io.github.oidcservlet.core.config.OidcConfig;
+import io.github.oidcservlet.core.provider.OidcProvider;
+import io.github.oidcservlet.core.provider.ProviderHttp;
+import io.github.oidcservlet.core.provider.ProviderMetadata;
+import io.github.oidcservlet.core.provider.ProviderProtocolException;
+import io.github.oidcservlet.core.provider.ProviderUnavailableException;
+import io.github.oidcservlet.testkit.TestProvider;
+import io.github.oidcservlet.testkit.TestProviderOptions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Provider metadata against the in-process provider. */
+class DiscoveryIT {
+
+    static TestProvider provider;
+
+    @BeforeAll
+    static void start() {
+        provider = TestProvider.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        provider.close();
+    }
+
+    @BeforeEach
+    void reset() {
+        provider.reset();
+    }
+
+    private static OidcProvider providerFor(OidcConfig config) {
+        return new OidcProvider(config, new ProviderHttp(config.connectTimeout(), config.readTimeout()));
+    }
+
+    @Test
+    void readsTheDiscoveryDocument() {
+        ProviderMetadata metadata = providerFor(TestConfigs.with("issuer", provider.issuer())).metadata();
+        assertThat(metadata.tokenEndpoint()).isEqualTo(provider.tokenEndpoint());
+        assertThat(metadata.jwksUri()).isEqualTo(provider.jwksUri());
+        assertThat(metadata.userinfoEndpoint()).isEqualTo(provider.userinfoEndpoint());
+        assertThat(metadata.idTokenSigningAlgs()).contains("RS256", "ES256");
+        assertThat(metadata.issParameterSupported()).isFalse();
+    }
+
+    @Test
+    void refusesADocumentWhoseIssuerDiffersNamingBothValues() {
+        provider.behaviour().discoveryIssuer("https://impostor.example.com");
+        assertThatThrownBy(() -> providerFor(TestConfigs.with("issuer", provider.issuer())).metadata())
+                .isInstanceOf(ProviderProtocolException.class)
+                .hasMessageContaining("https://impostor.example.com")
+                .hasMessageContaining("'" + provider.issuer() + "'")
+                .hasMessageContaining("§4.3");
+    }
+
+    @Test
+    void refusesAnIssuerThatDiffersByATrailingSlash() {
+        assertThatThrownBy(() -> providerFor(TestConfigs.with("issuer", provider.issuer() + "/")).metadata())
+                .isInstanceOf(ProviderProtocolException.class);
+    }
+
+    @Test
+    void findsDiscoveryBelowAnIssuerWithAPath() {
+        try (TestProvider withPath = TestProvider.start(TestProviderOptions.defaults().withIssuerPath("/oidc"))) {
+            ProviderMetadata metadata = providerFor(TestConfigs.with("issuer", withPath.issuer())).metadata();
+            assertThat(withPath.issuer()).endsWith("/oidc");
+            assertThat(metadata.authorizationEndpoint()).isEqualTo(withPath.authorizationEndpoint());
+        }
+    }
+
+    @Test
+    void manualEndpointsFetchNoDiscovery() {
+        OidcConfig config = TestConfigs.with("issuer", "agate:abc",
+                "authorization-endpoint", provider.authorizationEndpoint().toString(),
+                "token-endpoint", provider.tokenEndpoint().toString(),
+                "jwks-uri", provider.jwksUri().toString());
+        ProviderMetadata metadata = providerFor(config).metadata();
+        assertThat(metadata.issuer()).isEqualTo("agate:abc");
+        assertThat(metadata.idTokenSigningAlgs()).containsExactly("RS256");
+        assertThat(provider.count("discovery")).isZero();
+    }
+
+    @Test
+    void configuredEndpointsOverrideDiscoveredOnes() {
+        OidcConfig config = TestConfigs.with("issuer", provider.issuer(), "end-session-endpoint", "https://elsewhere.example/logout");
+        assertThat(providerFor(config).metadata().endSessionEndpoint()).hasToString("https://elsewhere.example/logout");
+    }
+
+    @Test
+    void slowDiscoveryFailsWithinTheReadTimeoutAndIsRetriedLater() {
+        provider.behaviour().discoveryDelay(Duration.ofSeconds(20));
+        OidcProvider slow = providerFor(TestConfigs.with("issuer", provider.issuer(), "read-timeout", "1"));
+        long started = System.nanoTime();
+        assertThatThrownBy(slow::metadata).isInstanceOf(ProviderUnavailableException.class)
+                .hasMessageContaining("read-timeout");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+        provider.behaviour().discoveryDelay(Duration.ZERO);
+        assertThat(slow.metadata().issuer()).isEqualTo(provider.issuer());
+    }
+
+    @Test
+    void serverErrorsAreUnavailableAndClientErrorsAreMisconfiguration() {
+        provider.behaviour().discoveryStatus(503);
+        assertThatThrownBy(() -> providerFor(TestConfigs.with("issuer", provider.issuer())).metadata())
+                .isInstanceOf(ProviderUnavailableException.class);
+        provider.behaviour().discoveryStatus(404);
+        assertThatThrownBy(() -> providerFor(TestConfigs.with("issuer", provider.issuer())).metadata())
+                .isInstanceOf(ProviderProtocolException.class).hasMessageContaining("HTTP 404");
+    }
+}

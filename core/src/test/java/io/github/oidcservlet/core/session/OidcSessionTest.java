@@ -1,0 +1,72 @@
+package io.github.oidcservlet.core.session;
+
+import com.nimbusds.jose.util.Base64URL;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class OidcSessionTest {
+
+    private static final String ID_TOKEN = "eyJhbGciOiJSUzI1NiJ9."
+            + Base64URL.encode("{\"sub\":\"u1\",\"email\":\"a@example.test\",\"exp\":1700000000}") + ".c2ln";
+
+    private static OidcSession session(String userinfo) {
+        return new OidcSession("u1", "alice", Set.of("admin"), ID_TOKEN, "access-token-value", "refresh-token-value",
+                10_000L, userinfo);
+    }
+
+    @Test
+    void isActiveUntilTheMarginBeforeExpiry() {
+        OidcSession session = session(null);
+        assertThat(session.isActive(9_000, 999)).isTrue();
+        assertThat(session.isActive(9_000, 1_000)).isFalse();
+        assertThat(session.isActive(10_000, 0)).isFalse();
+    }
+
+    @Test
+    void claimsAreIdTokenClaimsWithUserinfoOnTop() {
+        Map<String, Object> claims = session("{\"sub\":\"u1\",\"email\":\"new@example.test\",\"groups\":[\"g\"]}").claims();
+        assertThat(claims).containsEntry("email", "new@example.test").containsEntry("groups", List.of("g"))
+                .containsEntry("exp", 1700000000L);
+    }
+
+    @Test
+    void principalCarriesNameRolesAndClaims() {
+        OidcPrincipal principal = session(null).principal();
+        assertThat(principal.getName()).isEqualTo("alice");
+        assertThat(principal.getRoles()).containsExactly("admin");
+        assertThat(principal.getSubject()).isEqualTo("u1");
+        assertThat(principal.getClaims()).containsEntry("email", "a@example.test");
+    }
+
+    @Test
+    void toStringShowsNoToken() {
+        assertThat(session(null).toString()).doesNotContain("access-token-value", "refresh-token-value", "eyJ");
+    }
+
+    @Test
+    void survivesSerializationWithItsPrincipal() throws IOException, ClassNotFoundException {
+        OidcSession session = session("{\"sub\":\"u1\"}");
+        session.claims();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(session);
+        }
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            OidcSession copy = (OidcSession) in.readObject();
+            assertThat(copy.principal().getName()).isEqualTo("alice");
+            assertThat(copy.principal().getSession()).isSameAs(copy);
+            assertThat(copy.claims()).containsEntry("email", "a@example.test");
+            assertThat(copy.refreshToken()).isEqualTo("refresh-token-value");
+        }
+    }
+}
