@@ -17,7 +17,7 @@ class AuthorizationRequestsTest {
 
     @Test
     void s256MatchesTheRfc7636AppendixBExample() {
-        assertThat(AuthorizationRequests.s256("dBjftJeZ4CVP-mJ92IZ1iFZhYULKjcMw3mB0QRY6y0k"))
+        assertThat(AuthorizationRequests.s256("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk"))
                 .isEqualTo("E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM");
     }
 
