@@ -75,7 +75,8 @@ class PackagingIT {
             assertThat(profile.headers().firstValue("Location")).hasValueSatisfying(
                     location -> assertThat(location).startsWith(issuer + "/authorize?"));
 
-            process.destroy();
+            // SIGTERM, through the handle: Process.destroy() would also close our end of its output.
+            process.toHandle().destroy();
             assertThat(process.waitFor(15, TimeUnit.SECONDS)).as("stopped within 15 s of SIGTERM").isTrue();
             assertThat(process.exitValue()).as("exit status after SIGTERM").isEqualTo(128 + 15);
             assertThat(stdout.rest()).contains("oidc-servlet sample stopped.");
