@@ -77,6 +77,7 @@ public class OidcFilter implements Filter {
         switch (route) {
             case CALLBACK -> current.callback(request, response);
             case LOGOUT -> current.logout(request, response);
+            case BACKCHANNEL_LOGOUT -> current.backchannelLogout(request, response);
             case PUBLIC, PROTECTED -> {
                 OidcSession session = current.activeSession(request);
                 if (session != null) {

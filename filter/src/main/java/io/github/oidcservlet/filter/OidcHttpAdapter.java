@@ -43,7 +43,7 @@ public final class OidcHttpAdapter {
     }
 
     /** What a request is for, from the filter's point of view. */
-    public enum Route { CALLBACK, LOGOUT, PUBLIC, PROTECTED }
+    public enum Route { CALLBACK, LOGOUT, BACKCHANNEL_LOGOUT, PUBLIC, PROTECTED }
 
     public Route route(HttpServletRequest request) {
         String path = AppUrls.path(request);
@@ -52,6 +52,9 @@ public final class OidcHttpAdapter {
         }
         if (path.equals(config.logoutPath())) {
             return Route.LOGOUT;
+        }
+        if (path.equals(config.backchannelLogoutPath())) {
+            return Route.BACKCHANNEL_LOGOUT;
         }
         return publicPaths.matches(path) ? Route.PUBLIC : Route.PROTECTED;
     }
@@ -78,6 +81,7 @@ public final class OidcHttpAdapter {
         String returnTo = ReturnUrls.sameOrigin(AppUrls.requestedUrl(request), AppUrls.root(request));
         PendingLogins pending = sessions.pendingLoginsForNewLogin(request);
         LoginResult result = engine.startLogin(urls.redirectUri(request), returnTo, pending);
+        sessions.savePendingLogins(request, pending);
         answer(request, response, result);
     }
 
@@ -85,9 +89,12 @@ public final class OidcHttpAdapter {
     public void callback(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Map<String, List<String>> params = new LinkedHashMap<>();
         request.getParameterMap().forEach((name, values) -> params.put(name, Arrays.asList(values)));
-        LoginResult result = engine.completeLogin(params, sessions.pendingLogins(request));
+        PendingLogins pending = sessions.pendingLogins(request);
+        LoginResult result = engine.completeLogin(params, pending);
         if (result instanceof LoginResult.Failed) {
             sessions.discardIfEmpty(request, System.currentTimeMillis());
+        } else {
+            sessions.savePendingLogins(request, pending);
         }
         answer(request, response, result);
     }
@@ -97,6 +104,20 @@ public final class OidcHttpAdapter {
         OidcSession ended = sessions.invalidate(request);
         URI location = engine.logoutLocation(ended, urls.postLogoutRedirectUri(request));
         redirect(response, location.toString());
+    }
+
+    /**
+     * Back-channel logout (OpenID Back-Channel Logout 1.0) is not implemented yet: the provider gets a clear
+     * machine-readable refusal instead of a login redirect, so it can report the failure (§2.8 asks for an error
+     * status on failure).
+     */
+    public void backchannelLogout(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setStatus(HttpServletResponse.SC_NOT_IMPLEMENTED);
+        response.setHeader("Cache-Control", "no-store");
+        response.setContentType("application/json");
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write("{\"error\":\"unsupported\",\"error_description\":"
+                + "\"back-channel logout is not supported by this version of oidc-servlet\"}");
     }
 
     private void answer(HttpServletRequest request, HttpServletResponse response, LoginResult result) throws IOException {

@@ -28,12 +28,31 @@ public final class SessionStore {
     /** The pending logins, creating the session and the map when needed. */
     public PendingLogins pendingLoginsForNewLogin(HttpServletRequest request) {
         HttpSession session = request.getSession(true);
-        PendingLogins pending = (PendingLogins) session.getAttribute(PENDING_ATTRIBUTE);
-        if (pending == null) {
-            pending = new PendingLogins();
-            session.setAttribute(PENDING_ATTRIBUTE, pending);
+        // Containers hand concurrent requests of one session the same session object: two tabs starting a
+        // login at once must not each create a map and lose the other's entry.
+        synchronized (session) {
+            PendingLogins pending = (PendingLogins) session.getAttribute(PENDING_ATTRIBUTE);
+            if (pending == null) {
+                pending = new PendingLogins();
+                session.setAttribute(PENDING_ATTRIBUTE, pending);
+            }
+            return pending;
         }
-        return pending;
+    }
+
+    /**
+     * Stores the pending logins again after they changed, so that containers which persist or replicate
+     * sessions only on {@code setAttribute} see the change.
+     */
+    public void savePendingLogins(HttpServletRequest request, PendingLogins pending) {
+        HttpSession session = request.getSession(false);
+        if (session != null && pending != null) {
+            try {
+                session.setAttribute(PENDING_ATTRIBUTE, pending);
+            } catch (IllegalStateException invalidated) {
+                // the session ended meanwhile: nothing to save
+            }
+        }
     }
 
     /** Stores a completed login under a new session id (prevents session fixation, RFC 9700 §4.7 / OWASP). */

@@ -213,6 +213,14 @@ class LoginFlowIT {
         assertThat(browser.get(app.url("/api/ping")).statusCode()).isEqualTo(401);
     }
 
+    @Test
+    void backChannelLogoutPathIsRefusedClearlyNotRedirected() {
+        HttpResponse<String> response = browser.post(app.url("/oidc/backchannel-logout"), Map.of("logout_token", "abc"));
+        assertThat(response.statusCode()).isEqualTo(501);
+        assertThat(response.body()).contains("\"error\":\"unsupported\"");
+        assertThat(sessionCookie(browser)).isNull();
+    }
+
     static void close(TestApp app) {
         app.close();
     }

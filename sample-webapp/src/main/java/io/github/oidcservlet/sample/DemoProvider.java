@@ -50,9 +50,10 @@ public final class DemoProvider implements AutoCloseable {
 
     /** Starts the provider on 127.0.0.1 and a free port. */
     static DemoProvider start() {
-        // Its HTTP server logs every request through java.util.logging at INFO; the console is for the user.
+        // Its HTTP server logs every request through java.util.logging at INFO, and each of a browser's unused
+        // pre-connections at WARNING; the console is for the user.
         Logger mockWebServerLog = Logger.getLogger("mockwebserver3.MockWebServer");
-        mockWebServerLog.setLevel(Level.WARNING);
+        mockWebServerLog.setLevel(Level.SEVERE);
 
         // The login page's user name reaches the token callback as the "subject" match parameter;
         // "${subject}" in a claim value is replaced by it. The first mapping that matches wins.

@@ -83,18 +83,22 @@ public final class SampleApp implements AutoCloseable {
 
     static SampleApp start(int port, boolean withDemoProvider) throws Exception {
         DemoProvider demo = withDemoProvider ? DemoProvider.start() : null;
-        Server server = newServer(port, webApplication(demo == null ? Map.of() : demo.filterParameters()));
         try {
-            server.start();
-        } catch (Exception e) {
-            stopQuietly(server, e);
+            Server server = newServer(port, webApplication(demo == null ? Map.of() : demo.filterParameters()));
+            try {
+                server.start();
+            } catch (Exception e) {
+                stopQuietly(server, e);
+                throw e;
+            }
+            int boundPort = ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+            return new SampleApp(server, URI.create("http://" + HOST + ":" + boundPort + "/"), demo);
+        } catch (Exception | Error e) {
             if (demo != null) {
                 demo.close();
             }
             throw e;
         }
-        int boundPort = ((ServerConnector) server.getConnectors()[0]).getLocalPort();
-        return new SampleApp(server, URI.create("http://" + HOST + ":" + boundPort + "/"), demo);
     }
 
     /**
@@ -246,10 +250,11 @@ public final class SampleApp implements AutoCloseable {
     private static String messages(Throwable failure) {
         StringBuilder text = new StringBuilder();
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (!text.isEmpty()) {
-                text.append(": ");
+            String message = t.getMessage() != null ? t.getMessage() : t.getClass().getSimpleName();
+            // Wrappers often repeat their cause's message; say each thing once.
+            if (text.indexOf(message) < 0) {
+                text.append(text.isEmpty() ? "" : ": ").append(message);
             }
-            text.append(t.getMessage() != null ? t.getMessage() : t.getClass().getSimpleName());
         }
         return text.toString();
     }

@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -39,6 +41,11 @@ class SampleAppBrowserTest {
             Path.of(System.getProperty("webdriver.chrome.driver", "/usr/bin/chromedriver"));
     private static final Duration WAIT = Duration.ofSeconds(15);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * Held so that its level stays. It warns at every start that no selenium-devtools matches the browser: none is
+     * on the classpath on purpose, as the test drives Chromium through WebDriver only.
+     */
+    private static final Logger CDP_VERSION_LOG = Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder");
 
     private static SampleApp app;
     private static DemoProvider provider;
@@ -48,6 +55,7 @@ class SampleAppBrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
+        CDP_VERSION_LOG.setLevel(Level.SEVERE);
         assertThat(CHROMIUM).as("Chromium (apt-get install -y chromium chromium-driver)").isExecutable();
         assertThat(CHROMEDRIVER).as("ChromeDriver (apt-get install -y chromium chromium-driver)").isExecutable();
         app = SampleApp.start(0);

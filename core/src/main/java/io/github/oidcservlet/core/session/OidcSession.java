@@ -42,7 +42,8 @@ public final class OidcSession implements Serializable {
                        String refreshToken, long expiresAtMillis, String userinfoJson) {
         this.subject = subject;
         this.principalName = principalName;
-        this.roles = Set.copyOf(roles);
+        // insertion order kept, so the roles read as the provider listed them
+        this.roles = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(roles));
         this.idToken = idToken;
         this.accessToken = accessToken;
         this.refreshToken = refreshToken;

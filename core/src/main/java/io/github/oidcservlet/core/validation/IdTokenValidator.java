@@ -156,8 +156,8 @@ public final class IdTokenValidator {
         // (13) "If the auth_time Claim was requested ... through the max_age parameter, the Client SHOULD check the
         // auth_time Claim value and request re-authentication if it determines too much time has elapsed."
         if (maxAgeSeconds != null) {
-            Object authTime = claims.getClaim("auth_time");
-            if (!(authTime instanceof Date authDate)) {
+            Date authDate = dateClaim(claims, "auth_time", problems);
+            if (authDate == null) {
                 problems.add("auth_time is missing though max_age was requested (rule 13)");
             } else if (authDate.toInstant().plusSeconds(maxAgeSeconds + skewSeconds).isBefore(now)) {
                 problems.add("auth_time " + authDate.toInstant() + " is older than max_age " + maxAgeSeconds + " s (rule 13)");
@@ -226,6 +226,16 @@ public final class IdTokenValidator {
             }
         }
         return null;
+    }
+
+    /** A NumericDate claim (seconds since the epoch, OIDC Core §2) that Nimbus does not convert by itself. */
+    private static Date dateClaim(JWTClaimsSet claims, String name, List<String> problems) {
+        try {
+            return claims.getDateClaim(name);
+        } catch (ParseException e) {
+            problems.add(name + " is not a NumericDate");
+            return null;
+        }
     }
 
     private static String stringClaim(JWTClaimsSet claims, String name, List<String> problems) {

@@ -75,6 +75,15 @@ final class IdTokens {
         return sign(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(EC.getKeyID()).build(), claims, EC);
     }
 
+    /** The RSA public key's X.509 encoding: what an algorithm-confusion attacker uses as an HMAC key. */
+    static byte[] rsaPublicKeyBytes() {
+        try {
+            return RSA.toRSAPublicKey().getEncoded();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** {"alg":"none"} and an empty signature. */
     static String unsigned(JWTClaimsSet claims) {
         return Base64URL.encode("{\"alg\":\"none\"}") + "." + Base64URL.encode(claims.toString()) + ".";
