@@ -96,7 +96,7 @@ class DiscoveryIT {
     }
 
     @Test
-    void slowDiscoveryFailsWithinTheReadTimeoutAndIsRetriedLater() {
+    void slowDiscoveryFailsWithinTheReadTimeoutAndIsRetriedLater() throws InterruptedException {
         provider.behaviour().discoveryDelay(Duration.ofSeconds(20));
         OidcProvider slow = providerFor(TestConfigs.with("issuer", provider.issuer(), "read-timeout", "1"));
         long started = System.nanoTime();
@@ -104,7 +104,32 @@ class DiscoveryIT {
                 .hasMessageContaining("read-timeout");
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
         provider.behaviour().discoveryDelay(Duration.ZERO);
+        // a failure is answered from memory for 2 s, then the provider is asked again
+        assertThatThrownBy(slow::metadata).isInstanceOf(ProviderUnavailableException.class);
+        Thread.sleep(2_100);
         assertThat(slow.metadata().issuer()).isEqualTo(provider.issuer());
+    }
+
+    @Test
+    void concurrentRequestsShareOneDiscoveryAttemptWhileTheProviderIsSlow() throws Exception {
+        provider.behaviour().discoveryDelay(Duration.ofSeconds(20));
+        OidcProvider slow = providerFor(TestConfigs.with("issuer", provider.issuer(), "read-timeout", "1"));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            long started = System.nanoTime();
+            java.util.List<java.util.concurrent.Future<?>> calls = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                calls.add(pool.submit(() -> assertThatThrownBy(slow::metadata).isInstanceOf(ProviderUnavailableException.class)));
+            }
+            for (java.util.concurrent.Future<?> call : calls) {
+                call.get();
+            }
+            // one read-timeout for all eight, not eight in a row
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+            assertThat(provider.count("discovery")).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

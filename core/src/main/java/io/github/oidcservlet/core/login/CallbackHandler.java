@@ -45,6 +45,16 @@ public final class CallbackHandler {
      * @param pending the browser session's pending logins, or null when it has no session
      */
     public LoginResult handle(Map<String, List<String>> params, PendingLogins pending) {
+        LoginResult result = evaluate(params, pending);
+        if (result instanceof LoginResult.Failed failed) {
+            // The detail may quote request parameters: LogText keeps them from forging log lines.
+            LOG.log(System.Logger.Level.WARNING, "OpenID Connect login failed (" + failed.status() + "): "
+                    + LogText.safe(failed.logDetail()));
+        }
+        return result;
+    }
+
+    private LoginResult evaluate(Map<String, List<String>> params, PendingLogins pending) {
         // RFC 6749 §3.1: "Request and response parameters MUST NOT be included more than once."
         for (Map.Entry<String, List<String>> param : params.entrySet()) {
             if (param.getValue().size() > 1) {
@@ -69,9 +79,7 @@ public final class CallbackHandler {
         try {
             return complete(params, login);
         } catch (RuntimeException e) {
-            LoginResult.Failed failed = LoginFailures.from(e);
-            LOG.log(System.Logger.Level.WARNING, "OpenID Connect login failed: " + failed.logDetail());
-            return failed;
+            return LoginFailures.from(e);
         }
     }
 

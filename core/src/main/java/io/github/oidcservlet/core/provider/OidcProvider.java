@@ -7,6 +7,7 @@ import io.github.oidcservlet.core.config.OidcConfig;
 
 import java.net.MalformedURLException;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * One configured provider: its metadata (discovered lazily and then kept; a failed discovery is retried on the
@@ -20,6 +21,11 @@ public final class OidcProvider {
     private final Object lock = new Object();
     private volatile ProviderMetadata metadata;
     private volatile JWKSource<SecurityContext> jwkSource;
+    private CompletableFuture<ProviderMetadata> inFlight;
+    private Failure lastFailure;
+
+    /** How long a failed discovery is answered from memory before the provider is asked again. */
+    private static final long FAILURE_MEMORY_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(2);
 
     public OidcProvider(OidcConfig config, ProviderHttp http) {
         this.config = config;
@@ -44,12 +50,55 @@ public final class OidcProvider {
         if (known != null) {
             return known;
         }
+        CompletableFuture<ProviderMetadata> fetch;
+        boolean mine = false;
         synchronized (lock) {
-            if (metadata == null) {
-                metadata = new DiscoveryClient(config, http).fetch();
+            if (metadata != null) {
+                return metadata;
             }
-            return metadata;
+            Failure failed = lastFailure;
+            if (failed != null && System.nanoTime() - failed.atNanos() < FAILURE_MEMORY_NANOS) {
+                throw failed.error();
+            }
+            fetch = inFlight;
+            if (fetch == null) {
+                fetch = new CompletableFuture<>();
+                inFlight = fetch;
+                mine = true;
+            }
         }
+        if (mine) {
+            fetchInto(fetch);
+        }
+        // Single flight: requests arriving while one discovery call is under way wait for its answer instead of
+        // queueing up one timeout each, so every user gets an answer within the configured timeouts.
+        try {
+            return fetch.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw (RuntimeException) e.getCause();
+        }
+    }
+
+    private void fetchInto(CompletableFuture<ProviderMetadata> fetch) {
+        try {
+            ProviderMetadata fetched = new DiscoveryClient(config, http).fetch();
+            synchronized (lock) {
+                metadata = fetched;
+                lastFailure = null;
+                inFlight = null;
+            }
+            fetch.complete(fetched);
+        } catch (RuntimeException e) {
+            synchronized (lock) {
+                lastFailure = new Failure(e, System.nanoTime());
+                inFlight = null;
+            }
+            fetch.completeExceptionally(e);
+        }
+    }
+
+    /** A failed discovery, remembered briefly so that a provider that is down does not cost every request a timeout. */
+    private record Failure(RuntimeException error, long atNanos) {
     }
 
     /**
