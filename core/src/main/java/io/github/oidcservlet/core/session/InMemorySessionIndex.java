@@ -6,8 +6,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 /**
- * The default {@link SessionIndex}: two concurrent maps (ended {@code sid}s, ended {@code sub}s with the time of
- * the logout), on one node. Bounded in time (an entry is kept for {@code retention}, after which a login it ended
+ * The default {@link SessionIndex}: two concurrent maps (ended {@code sid}s and ended {@code sub}s, each with the
+ * time of the logout), on one node. Bounded in time (an entry is kept for {@code retention}, after which a login it ended
  * has long been removed from its HTTP session or has expired with it) and in size (beyond {@code maxEntries} the
  * oldest entries go).
  */
@@ -39,7 +39,7 @@ public final class InMemorySessionIndex implements SessionIndex {
     public synchronized void end(String sid, String sub, long atMillis) {
         purge(clock.getAsLong());
         if (sid != null) {
-            endedSids.put(sid, atMillis);
+            endedSids.merge(sid, atMillis, Math::max);
         } else if (sub != null) {
             endedSubjects.merge(sub, atMillis, Math::max);
         }
@@ -57,11 +57,15 @@ public final class InMemorySessionIndex implements SessionIndex {
     @Override
     public boolean isEnded(OidcSession session) {
         // Back-Channel Logout §2.7: a sid ends the sessions of that provider session; a sub alone ends them all.
-        if (session.sid() != null && endedSids.containsKey(session.sid())) {
+        // Either way only logins made before the logout: a login afterwards is a new session.
+        if (session.sid() != null && endedBefore(endedSids.get(session.sid()), session)) {
             return true;
         }
-        Long subjectEndedAt = endedSubjects.get(session.subject());
-        return subjectEndedAt != null && session.loginAtMillis() <= subjectEndedAt;
+        return endedBefore(endedSubjects.get(session.subject()), session);
+    }
+
+    private static boolean endedBefore(Long endedAtMillis, OidcSession session) {
+        return endedAtMillis != null && session.loginAtMillis() <= endedAtMillis;
     }
 
     private void purge(long now) {

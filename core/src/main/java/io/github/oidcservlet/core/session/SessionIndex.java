@@ -11,7 +11,7 @@ public interface SessionIndex {
 
     /**
      * Records a logout: with a {@code sid}, the logins of that provider session end; without one, every login
-     * of {@code sub} that started at or before {@code atMillis} ends (later logins are new sessions).
+     * of {@code sub} ends. Only logins that started at or before {@code atMillis} end: later ones are new.
      *
      * @param sid      the logout token's {@code sid}, or null
      * @param sub      the logout token's {@code sub}, or null (one of the two is present)
