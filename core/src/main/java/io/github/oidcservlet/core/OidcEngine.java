@@ -40,7 +40,7 @@ public final class OidcEngine {
         this.clock = clock;
         this.refreshMarginMillis = config.refreshMargin().toMillis();
         this.authorizationRequests = new AuthorizationRequests(config, clock);
-        TokenClient tokenClient = new TokenClient(config, provider, ClientAuthentications.from(config));
+        TokenClient tokenClient = new TokenClient(config, provider, ClientAuthentications.from(config, clock));
         this.callbackHandler = new CallbackHandler(config, provider, tokenClient, this::validator, clock);
         this.logoutRedirects = new LogoutRedirects(config);
     }
