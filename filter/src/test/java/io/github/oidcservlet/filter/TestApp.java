@@ -97,6 +97,7 @@ final class TestApp implements AutoCloseable {
                 // What the session holds, never the tokens themselves.
                 body.append("expiresAtMillis=").append(session.expiresAtMillis()).append('\n');
                 body.append("refreshToken=").append(session.refreshToken() == null ? "none" : "present").append('\n');
+                body.append("idToken=").append(session.idToken() == null ? "none" : "present").append('\n');
             }
             response.getWriter().write(body.toString());
         }
