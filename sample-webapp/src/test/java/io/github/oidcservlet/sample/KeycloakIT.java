@@ -11,7 +11,6 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.ServerSocket;
@@ -19,9 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -97,6 +94,9 @@ class KeycloakIT {
             String admin = app.baseUri().resolve("/admin").toString();
             browser.get(admin);
             assertThat(browser.getCurrentUrl()).startsWith(keycloak.issuer(REALM) + "/protocol/openid-connect/auth");
+            new WebDriverWait(browser, WAIT)
+                    .withMessage(() -> "no Keycloak login form at " + browser.getCurrentUrl() + ":\n" + browser.getPageSource())
+                    .until(current -> !current.findElements(By.id("username")).isEmpty());
             browser.findElement(By.id("username")).sendKeys("alice");
             browser.findElement(By.id("password")).sendKeys("alice-password");
             browser.findElement(By.id("kc-login")).click();
@@ -113,15 +113,7 @@ class KeycloakIT {
             assertThat(me.path("claims").path("email").asText()).isEqualTo("alice@example.test");
         } finally {
             browser.quit();
-            deleteRecursively(profile);
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
+            KeycloakServer.deleteRecursively(profile);
         }
     }
 }

@@ -38,6 +38,9 @@ final class KeycloakServer implements AutoCloseable {
      * the realm's discovery document answers.
      */
     static KeycloakServer start(Path home, String realmName, String realmJson) throws Exception {
+        // Dev mode keeps its H2 database in data/h2, and --import-realm skips a realm that already exists there:
+        // a second run would keep the first run's redirect URI. Start from an empty database every time.
+        deleteRecursively(home.resolve("data/h2"));
         Path importDir = Files.createDirectories(home.resolve("data/import"));
         Files.writeString(importDir.resolve(realmName + "-realm.json"), realmJson, StandardCharsets.UTF_8);
         int port = freePort();
@@ -93,6 +96,17 @@ final class KeycloakServer implements AutoCloseable {
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
         } catch (IOException e) {
             return "(no log at " + log + ")";
+        }
+    }
+
+    static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
         }
     }
 
