@@ -64,7 +64,7 @@ public final class OidcEngine {
         this.clock = clock;
         this.refreshMarginMillis = config.refreshMargin().toMillis();
         this.authorizationRequests = new AuthorizationRequests(config, clock);
-        ClientAuthentication clientAuthentication = ClientAuthentications.from(config);
+        ClientAuthentication clientAuthentication = ClientAuthentications.from(config, clock);
         TokenClient tokenClient = new TokenClient(config, provider, clientAuthentication);
         this.callbackHandler = new CallbackHandler(config, provider, tokenClient, this::validator, clock,
                 (silent, pending) -> start(silent.redirectUri(), silent.returnTo(), pending, Map.of()));

@@ -77,7 +77,7 @@ public final class TestProvider implements AutoCloseable {
     }
 
     private static Map<String, Endpoint> routes(ProviderContext context) {
-        ClientAuthentication clientAuthentication = new ClientAuthentication();
+        ClientAuthentication clientAuthentication = new ClientAuthentication(context.assertions);
         EndpointUris uris = context.uris;
         Map<String, Endpoint> routes = new LinkedHashMap<>();
         routes.put(uris.path(EndpointUris.DISCOVERY), new DiscoveryEndpoint(context, clientAuthentication));
@@ -143,6 +143,7 @@ public final class TestProvider implements AutoCloseable {
         context.users.reset();
         context.grants.clear();
         context.log.clear();
+        context.assertions.forgetJtis();
     }
 
     /**
@@ -153,6 +154,18 @@ public final class TestProvider implements AutoCloseable {
      */
     public TestProvider client(String clientId, String secretOrNull, String... redirectUris) {
         context.clients.register(new RegisteredClient(clientId, secretOrNull, Arrays.asList(redirectUris)));
+        return this;
+    }
+
+    /**
+     * Registers (or replaces) a confidential client that authenticates with {@code private_key_jwt}: its
+     * assertions must verify with this public key (RSA for RS256/PS256, EC P-256 for ES256).
+     *
+     * @param redirectUris the exact redirect URIs allowed; none means any loopback {@code http(s)} URI
+     */
+    public TestProvider clientWithKey(String clientId, java.security.PublicKey publicKey, String... redirectUris) {
+        context.clients.register(new RegisteredClient(clientId, null, Arrays.asList(redirectUris),
+                java.util.Objects.requireNonNull(publicKey, "publicKey")));
         return this;
     }
 

@@ -77,6 +77,15 @@ public final class CallbackHandler {
             }
         }
         String state = single(params, "state");
+        if (state == null && single(params, "error") != null) {
+            // RFC 6749 §4.1.2.1 wants state on error responses too, but some providers (LoginID) leave it out. An
+            // error logs nobody in, so its words are shown (escaped) rather than a puzzling "no state"; nothing
+            // pending is consumed.
+            String error = single(params, "error");
+            return new LoginResult.Failed(error.equals("access_denied") ? 403 : 400,
+                    "The identity provider did not log you in.", error, single(params, "error_description"), false,
+                    "provider answered error " + error + " without state");
+        }
         if (state == null) {
             return LoginResult.Failed.of(400, "The login response carries no state, so it cannot be matched to a "
                     + "login started here." + LoginFailures.START_AGAIN, "callback without state");
