@@ -113,4 +113,16 @@ class LoginIdProviderIT {
             assertThat(page.body()).contains("access_denied").contains("The user cancelled the passkey prompt");
         }
     }
+
+    @Test
+    void aPublicClientRefreshesWithOfflineAccessAndPkceAlone() {
+        provider.client("public-app", null);
+        provider.behaviour().expiresIn(20L);
+        try (TestApp app = TestApp.start(params("public-app", "openid offline_access"))) {
+            assertThat(SeedProviders.logInAndRefresh(app, provider, 1)).hasSize(2).allSatisfy(grant -> {
+                assertThat(grant.form("client_id")).isEqualTo("public-app");
+                assertThat(grant.header("Authorization")).isNull();
+            });
+        }
+    }
 }

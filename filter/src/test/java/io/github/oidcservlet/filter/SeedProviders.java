@@ -3,7 +3,10 @@ package io.github.oidcservlet.filter;
 import io.github.oidcservlet.testkit.TestBrowser;
 import io.github.oidcservlet.testkit.TestProvider;
 
+import io.github.oidcservlet.testkit.RecordedRequest;
+
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import static io.github.oidcservlet.filter.LoginFlowIT.navigate;
@@ -42,5 +45,21 @@ final class SeedProviders {
             }
         }
         return lines;
+    }
+
+    /**
+     * Logs in with access tokens that already sit inside {@code refresh-margin} (the provider must issue them with
+     * an {@code expires_in} below 30 s), then makes {@code requests} API calls one after another: each one refreshes
+     * through the filter, as does the landing on the page after login. Returns the refresh grants the provider
+     * received: {@code requests + 1} of them.
+     */
+    static List<RecordedRequest> logInAndRefresh(TestApp app, TestProvider provider, int requests) {
+        TestBrowser browser = new TestBrowser();
+        assertThat(navigate(browser, app.url("/profile")).body()).contains("user=");
+        for (int i = 0; i < requests; i++) {
+            assertThat(browser.get(app.url("/api/ping")).body()).contains("refreshToken=present");
+        }
+        return provider.requests("token").stream()
+                .filter(r -> "refresh_token".equals(r.form("grant_type"))).toList();
     }
 }

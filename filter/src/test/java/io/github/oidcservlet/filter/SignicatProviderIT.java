@@ -70,4 +70,17 @@ class SignicatProviderIT {
                     .isCloseTo(before + 600_000_000L, within(30_000L));
         }
     }
+
+    @Test
+    void everyRefreshRotatesTheRefreshToken() {
+        // 20 000 ms: inside the 30 s refresh-margin once read as milliseconds
+        provider.behaviour().expiresIn(20L);
+        try (TestApp app = TestApp.start(params())) {
+            java.util.List<io.github.oidcservlet.testkit.RecordedRequest> grants = SeedProviders.logInAndRefresh(app, provider, 3);
+            assertThat(grants).hasSize(4);
+            java.util.List<String> used = grants.stream().map(g -> g.form("refresh_token")).toList();
+            assertThat(used).doesNotHaveDuplicates();
+            assertThat(grants).allSatisfy(grant -> assertThat(grant.form("client_secret")).isEqualTo("signicat-secret"));
+        }
+    }
 }

@@ -43,4 +43,25 @@ class YggioProviderIT {
             assertThat(provider.count("discovery")).isZero();
         }
     }
+
+    @Test
+    void refreshesWithTheRefreshTokenAndTheSecretInTheBody() {
+        try (TestProvider provider = TestProvider.start()) {
+            provider.client("yggio-rp", "yggio-secret");
+            // 20 s tokens sit inside the 30 s refresh-margin, so every request refreshes
+            provider.behaviour().allowedClientAuthMethods(Set.of("client_secret_post")).tokenType("bearer")
+                    .expiresIn(20L).issueRefreshToken(true);
+            Map<String, String> params = SeedProviders.manualEndpoints(provider, "yggio-rp", "yggio-secret");
+            params.put("jwks-uri", provider.jwksUri().toString());
+            params.put("client-auth-method", "client_secret_post");
+            try (TestApp app = TestApp.start(params)) {
+                java.util.List<RecordedRequest> grants = SeedProviders.logInAndRefresh(app, provider, 2);
+                assertThat(grants).hasSize(3).allSatisfy(grant -> {
+                    assertThat(grant.form("client_secret")).isEqualTo("yggio-secret");
+                    assertThat(grant.form("refresh_token")).isNotBlank();
+                    assertThat(grant.header("Authorization")).isNull();
+                });
+            }
+        }
+    }
 }
