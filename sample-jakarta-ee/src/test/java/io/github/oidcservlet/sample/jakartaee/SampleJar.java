@@ -36,17 +36,27 @@ final class SampleJar implements AutoCloseable {
     private final Thread reader;
     private final URI baseUri;
 
-    private SampleJar(Process process, Path tmp) throws InterruptedException {
+    private SampleJar(Process process, Path tmp, boolean awaitServing) throws InterruptedException {
         this.process = process;
         this.tmp = tmp;
         this.reader = new Thread(() -> read(process.getInputStream()), "sample-jar-output");
         reader.setDaemon(true);
         reader.start();
-        this.baseUri = URI.create(await(OPEN).group(1));
+        this.baseUri = awaitServing ? URI.create(await(OPEN).group(1)) : null;
     }
 
     /** Starts the jar with these {@code oidc.*} settings (none: the demo provider) and waits until it serves. */
     static SampleJar start(Map<String, String> settings) throws IOException, InterruptedException {
+        return launch(settings, true);
+    }
+
+    /** Starts the jar and returns at once, for a start that is expected to fail. */
+    static SampleJar launchOnly(Map<String, String> settings) throws IOException, InterruptedException {
+        return launch(settings, false);
+    }
+
+    private static SampleJar launch(Map<String, String> settings, boolean awaitServing)
+            throws IOException, InterruptedException {
         Path tmp = Files.createDirectories(Path.of("target")).resolve("gf-tmp-" + System.nanoTime());
         Files.createDirectories(tmp);
         List<String> command = new ArrayList<>(List.of(
@@ -59,7 +69,7 @@ final class SampleJar implements AutoCloseable {
         builder.environment().put("PORT", Integer.toString(freePort()));
         Process process = builder.start();
         try {
-            return new SampleJar(process, tmp);
+            return new SampleJar(process, tmp, awaitServing);
         } catch (RuntimeException | Error | InterruptedException e) {
             process.destroyForcibly();
             throw e;
@@ -85,6 +95,15 @@ final class SampleJar implements AutoCloseable {
             }
         }
         throw new AssertionError("no line matching " + pattern + " from the jar; its output:\n" + output);
+    }
+
+    /** Waits for the process to end by itself; returns its exit status. */
+    int awaitExit() throws InterruptedException {
+        if (!process.waitFor(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+            throw new AssertionError("still running; output:\n" + output);
+        }
+        reader.join(5_000);
+        return process.exitValue();
     }
 
     /** Everything the process printed so far. */
