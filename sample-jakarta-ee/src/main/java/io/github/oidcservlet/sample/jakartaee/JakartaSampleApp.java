@@ -1,16 +1,14 @@
 package io.github.oidcservlet.sample.jakartaee;
 
 import io.github.oidcservlet.sample.DemoProvider;
+import io.github.oidcservlet.sample.LaunchSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
-import java.util.stream.Stream;
 import org.glassfish.embeddable.CommandResult;
 import org.glassfish.embeddable.GlassFish;
 import org.glassfish.embeddable.GlassFishException;
@@ -25,7 +23,6 @@ import org.glassfish.embeddable.GlassFishRuntime;
  */
 public final class JakartaSampleApp {
 
-    static final int DEFAULT_PORT = 8080;
     static final String HOST = "127.0.0.1";
     private static final String LISTENER = "embedded-glassfish-config.server.network-config.network-listeners."
             + "network-listener.http-listener";
@@ -36,8 +33,15 @@ public final class JakartaSampleApp {
     }
 
     public static void main(String[] args) throws Exception {
-        int port = port(System.getenv());
-        DemoProvider demo = needsDemoProvider(System.getenv(), System.getProperties()) ? DemoProvider.start() : null;
+        int port = LaunchSettings.port(System.getenv());
+        if (port == 0) {
+            // The embedded listener cannot pick a free port and tell us which.
+            System.err.println("oidc-servlet Jakarta EE sample: set PORT to a port number; 0 is not supported here");
+            System.exit(1);
+        }
+        DemoProvider demo = LaunchSettings.needsDemoProvider(System.getenv(), System.getProperties())
+                ? DemoProvider.start()
+                : null;
         if (demo != null) {
             demo.filterParameters().forEach((key, value) -> {
                 if (System.getenv("OIDC_" + key.toUpperCase(Locale.ROOT).replace('-', '_')) == null) {
@@ -66,7 +70,8 @@ public final class JakartaSampleApp {
             System.err.println("oidc-servlet Jakarta EE sample did not start: the deployment failed (see above).");
             System.exit(1);
         }
-        System.out.println(instructions(port, demo));
+        System.out.println(LaunchSettings.instructions("oidc-servlet Jakarta EE sample",
+                "http://" + HOST + ":" + port + "/", demo));
         stopped.await();
     }
 
@@ -103,46 +108,5 @@ public final class JakartaSampleApp {
                 demo.close();
             }
         }
-    }
-
-    static String instructions(int port, DemoProvider demo) {
-        StringBuilder text = new StringBuilder("oidc-servlet Jakarta EE sample: open http://" + HOST + ":" + port
-                + "/\n");
-        if (demo == null) {
-            text.append("OpenID Provider and client from the OIDC_* environment variables and oidc.* system properties.\n");
-        } else {
-            text.append("Demo OpenID Provider at ").append(demo.issuer())
-                    .append(" (started because OIDC_ISSUER is not set).\n")
-                    .append("On its login page type any user name: 'admin' or 'demo' gets the admin role,")
-                    .append(" any other name (say 'alice') does not.\n");
-        }
-        return text.append("Stop with Ctrl-C.").toString();
-    }
-
-    /** True when no provider is configured, so that the sample should bring its own. */
-    static boolean needsDemoProvider(Map<String, String> environment, Properties systemProperties) {
-        return Stream.of("ISSUER", "AUTHORIZATION_ENDPOINT").noneMatch(key -> isSet(environment.get("OIDC_" + key))
-                || isSet(systemProperties.getProperty("oidc." + key.toLowerCase(Locale.ROOT).replace('_', '-'))));
-    }
-
-    /** The port from {@code PORT}, default {@value #DEFAULT_PORT}. */
-    static int port(Map<String, String> environment) {
-        String value = environment.get("PORT");
-        if (!isSet(value)) {
-            return DEFAULT_PORT;
-        }
-        try {
-            int port = Integer.parseInt(value.trim());
-            if (port > 0 && port <= 65_535) {
-                return port;
-            }
-        } catch (NumberFormatException e) {
-            // reported below, with the value
-        }
-        throw new IllegalArgumentException("PORT must be a number from 1 to 65535, not '" + value + "'");
-    }
-
-    private static boolean isSet(String value) {
-        return value != null && !value.isBlank();
     }
 }
