@@ -52,7 +52,7 @@ public class OidcFilter implements Filter {
     }
 
     /** Creates the engine and checks the provider once: a wrong discovery document fails start-up loudly. */
-    static OidcEngine start(OidcConfig config) throws ServletException {
+    public static OidcEngine start(OidcConfig config) throws ServletException {
         OidcEngine engine = OidcEngine.create(config);
         try {
             engine.provider().metadata();

@@ -49,7 +49,7 @@ public final class DemoProvider implements AutoCloseable {
     }
 
     /** Starts the provider on 127.0.0.1 and a free port. */
-    static DemoProvider start() {
+    public static DemoProvider start() {
         // Its HTTP server logs every request through java.util.logging at INFO, and each of a browser's unused
         // pre-connections at WARNING; the console is for the user.
         Logger mockWebServerLog = Logger.getLogger("mockwebserver3.MockWebServer");
@@ -92,7 +92,7 @@ public final class DemoProvider implements AutoCloseable {
      * The filter configuration for this provider, to be given as init-params: the lowest precedence, so that
      * {@code OIDC_*} environment variables and {@code oidc.*} system properties still win.
      */
-    Map<String, String> filterParameters() {
+    public Map<String, String> filterParameters() {
         return Map.of(
                 "issuer", issuer.toString(),
                 "client-id", CLIENT_ID,

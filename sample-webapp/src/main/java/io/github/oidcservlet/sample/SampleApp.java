@@ -12,12 +12,10 @@ import jakarta.servlet.SessionTrackingMode;
 import jakarta.servlet.http.HttpServlet;
 import java.net.URI;
 import java.util.EnumSet;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Stream;
 import org.eclipse.jetty.ee10.servlet.ErrorPageErrorHandler;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
@@ -42,7 +40,7 @@ import org.eclipse.jetty.server.handler.ErrorHandler;
  */
 public final class SampleApp implements AutoCloseable {
 
-    static final int DEFAULT_PORT = 8080;
+    static final int DEFAULT_PORT = LaunchSettings.DEFAULT_PORT;
     static final String HOST = "127.0.0.1";
 
     private final Server server;
@@ -137,26 +135,12 @@ public final class SampleApp implements AutoCloseable {
 
     /** True when no provider is configured, so that the sample should bring its own. */
     static boolean needsDemoProvider(Map<String, String> environment, Properties systemProperties) {
-        return Stream.of("issuer", "authorization-endpoint").noneMatch(key ->
-                isSet(environment.get("OIDC_" + key.toUpperCase(Locale.ROOT).replace('-', '_')))
-                        || isSet(systemProperties.getProperty("oidc." + key)));
+        return LaunchSettings.needsDemoProvider(environment, systemProperties);
     }
 
     /** The port from {@code PORT}, default {@value #DEFAULT_PORT}; 0 means any free port. */
     static int port(Map<String, String> environment) {
-        String value = environment.get("PORT");
-        if (!isSet(value)) {
-            return DEFAULT_PORT;
-        }
-        try {
-            int port = Integer.parseInt(value.trim());
-            if (port >= 0 && port <= 65_535) {
-                return port;
-            }
-        } catch (NumberFormatException e) {
-            // reported below, with the value
-        }
-        throw new IllegalArgumentException("PORT must be a number from 0 to 65535, not '" + value + "'");
+        return LaunchSettings.port(environment);
     }
 
     /** Where the application answers, with a trailing slash: {@code http://127.0.0.1:<port>/}. */
@@ -171,16 +155,7 @@ public final class SampleApp implements AutoCloseable {
 
     /** What to tell the person who started the application. */
     String instructions() {
-        StringBuilder text = new StringBuilder("oidc-servlet sample: open ").append(baseUri).append('\n');
-        if (demoProvider == null) {
-            text.append("OpenID Provider and client from the OIDC_* environment variables and oidc.* system properties.\n");
-        } else {
-            text.append("Demo OpenID Provider at ").append(demoProvider.issuer())
-                    .append(" (started because OIDC_ISSUER is not set).\n")
-                    .append("On its login page type any user name: 'admin' or 'demo' gets the admin role,")
-                    .append(" any other name (say 'alice') does not.\n");
-        }
-        return text.append("Stop with Ctrl-C.").toString();
+        return LaunchSettings.instructions("oidc-servlet sample", baseUri.toString(), demoProvider);
     }
 
     /** Stops the web server, then the demo provider; safe to call more than once. */
@@ -240,10 +215,6 @@ public final class SampleApp implements AutoCloseable {
         } catch (Exception e) {
             cause.addSuppressed(e);
         }
-    }
-
-    private static boolean isSet(String value) {
-        return value != null && !value.isBlank();
     }
 
     /** An exception and its causes as one line: start-up problems are the user's to fix, not a stack to read. */

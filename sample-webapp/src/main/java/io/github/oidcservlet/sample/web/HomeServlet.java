@@ -13,12 +13,12 @@ public final class HomeServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String root = escape(request.getContextPath());
-        // A public path is not authenticated by the filter, so a signed-in user may or may not be known here.
+        // A public path: the user is known here only when the session already holds a login.
         String who = request.getRemoteUser() == null
                 ? ""
                 : "<p>Signed in as <strong>" + escape(request.getRemoteUser()) + "</strong>.</p>\n";
         Pages.write(request, response, HttpServletResponse.SC_OK, "Welcome", who
-                + "<p>This page is public. Every other page is protected by <code>OidcFilter</code>: "
+                + "<p>This page is public. Every other page needs a login: "
                 + "opening one sends you to the OpenID Provider to log in.</p>\n"
                 + "<ul>\n"
                 + "<li><a href=\"" + root + "/profile\">Log in</a> and see your profile and claims</li>\n"

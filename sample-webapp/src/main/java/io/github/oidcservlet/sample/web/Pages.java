@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 
 /** The sample's one page layout, and the HTML escaping every page goes through. */
-final class Pages {
+public final class Pages {
 
     private static final String STYLE = "body{font-family:system-ui,sans-serif;max-width:52rem;margin:2rem auto;"
             + "padding:0 1rem;line-height:1.5}nav a{margin-right:1rem}table{border-collapse:collapse}"
@@ -20,7 +20,7 @@ final class Pages {
      * Writes a complete page. {@code title} is text and is escaped here; {@code bodyHtml} is markup, so whoever
      * builds it escapes every value in it with {@link #escape}.
      */
-    static void write(HttpServletRequest request, HttpServletResponse response, int status, String title,
+    public static void write(HttpServletRequest request, HttpServletResponse response, int status, String title,
             String bodyHtml) throws IOException {
         response.setStatus(status);
         response.setContentType("text/html;charset=UTF-8");
@@ -43,7 +43,7 @@ final class Pages {
     }
 
     /** Escapes text for HTML element content and for double- or single-quoted attribute values. */
-    static String escape(String text) {
+    public static String escape(String text) {
         if (text == null) {
             return "";
         }

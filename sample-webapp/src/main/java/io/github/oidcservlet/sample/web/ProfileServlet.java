@@ -33,7 +33,11 @@ public final class ProfileServlet extends HttpServlet {
                     "<p>No OpenID Connect user on this request: is <code>OidcFilter</code> mapped to it?</p>");
             return;
         }
-        OidcPrincipal user = found.get();
+        Pages.write(request, response, HttpServletResponse.SC_OK, "Your profile", html(found.get()));
+    }
+
+    /** The profile page's content for a user, every value escaped; also used by the Jakarta EE sample. */
+    public static String html(OidcPrincipal user) throws IOException {
         StringBuilder html = new StringBuilder();
         html.append("<p>Signed in as <strong id=\"name\">").append(escape(user.getName()))
                 .append("</strong>, subject <code id=\"subject\">").append(escape(user.getSubject()))
@@ -55,7 +59,7 @@ public final class ProfileServlet extends HttpServlet {
                     .append(escape(display(claim.getKey(), claim.getValue()))).append("</code></td></tr>\n");
         }
         html.append("</tbody>\n</table>");
-        Pages.write(request, response, HttpServletResponse.SC_OK, "Your profile", html.toString());
+        return html.toString();
     }
 
     /** A claim value as text: strings as they are, anything else as JSON, times with their date too. */

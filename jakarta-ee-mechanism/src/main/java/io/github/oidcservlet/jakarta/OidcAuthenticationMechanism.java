@@ -1,0 +1,95 @@
+package io.github.oidcservlet.jakarta;
+
+import io.github.oidcservlet.core.session.OidcSession;
+import io.github.oidcservlet.filter.OidcHttpAdapter;
+import io.github.oidcservlet.filter.SessionStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.CallerPrincipal;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
+import java.io.IOException;
+
+/**
+ * OpenID Connect login as a Jakarta Security mechanism. The work is the filter's: this class only asks the
+ * servlet adapter and tells the container the outcome. The container calls it for every request:
+ * <ul>
+ *   <li>the callback and logout paths are answered by the adapter (a redirect or an error page);</li>
+ *   <li>a request whose HTTP session holds an active login is authenticated as that caller, with the
+ *       {@code roles-claim} values as groups, whether or not the resource is protected;</li>
+ *   <li>an anonymous request for a protected resource is challenged: 401 for API calls, a redirect to the
+ *       provider for browser navigations;</li>
+ *   <li>anything else stays anonymous.</li>
+ * </ul>
+ * Not final: the container proxies application-scoped beans.
+ */
+@ApplicationScoped
+public class OidcAuthenticationMechanism implements HttpAuthenticationMechanism {
+
+    /** Request attribute holding the {@link OidcSession} the request was authenticated with. */
+    public static final String SESSION_REQUEST_ATTRIBUTE = "io.github.oidcservlet.jakarta.session";
+
+    @Inject
+    OidcMechanismExtension extension;
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+                                                HttpMessageContext context) {
+        OidcHttpAdapter adapter = extension.adapter();
+        try {
+            switch (adapter.route(request)) {
+                case CALLBACK:
+                    adapter.callback(request, response);
+                    return AuthenticationStatus.SEND_CONTINUE;
+                case LOGOUT:
+                    adapter.logout(request, response);
+                    return AuthenticationStatus.SEND_CONTINUE;
+                case BACKCHANNEL_LOGOUT:
+                    adapter.backchannelLogout(request, response);
+                    return AuthenticationStatus.SEND_CONTINUE;
+                default:
+                    return authenticate(adapter, request, response, context);
+            }
+        } catch (IOException e) {
+            // The client went away while the answer was written; nothing else to tell it.
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+    }
+
+    private static AuthenticationStatus authenticate(OidcHttpAdapter adapter, HttpServletRequest request,
+            HttpServletResponse response, HttpMessageContext context) throws IOException {
+        OidcSession session = adapter.activeSession(request);
+        if (session != null) {
+            request.setAttribute(SESSION_REQUEST_ATTRIBUTE, session);
+            return context.notifyContainerAboutLogin(new CallerPrincipal(session.principalName()), session.roles());
+        }
+        if (context.isProtected() || context.isAuthenticationRequest()) {
+            adapter.challenge(request, response);
+            return AuthenticationStatus.SEND_CONTINUE;
+        }
+        return context.doNothing();
+    }
+
+    /**
+     * {@code HttpServletRequest.logout()}: the container forgets the caller, and the stored login goes too, so
+     * the next request is anonymous. The HTTP session and the provider's session stay (the logout path ends both).
+     */
+    @Override
+    public void cleanSubject(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+        HttpAuthenticationMechanism.super.cleanSubject(request, response, context);
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            try {
+                session.removeAttribute(SessionStore.SESSION_ATTRIBUTE);
+            } catch (IllegalStateException invalidated) {
+                // nothing left to forget
+            }
+        }
+        request.removeAttribute(SESSION_REQUEST_ATTRIBUTE);
+    }
+}

@@ -1,0 +1,98 @@
+package io.github.oidcservlet.jakarta;
+
+import io.github.oidcservlet.core.session.OidcPrincipal;
+import io.github.oidcservlet.core.session.OidcSession;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The OpenID Connect caller of the current request: {@code @Inject OidcContext oidc;}. Request-scoped; reads the
+ * login the mechanism authenticated this request with. On an anonymous request {@link #isAuthenticated()} is
+ * false and the other getters throw {@link IllegalStateException}. {@link #toString()} shows no token.
+ *
+ * <p>Not final: the container proxies request-scoped beans.
+ */
+@RequestScoped
+public class OidcContext {
+
+    @Inject
+    HttpServletRequest request;
+
+    /** Whether this request has a logged-in OpenID Connect caller. */
+    public boolean isAuthenticated() {
+        return find().isPresent();
+    }
+
+    /** The caller as a principal with name, roles and claims. */
+    public OidcPrincipal getPrincipal() {
+        return session().principal();
+    }
+
+    /** The value of {@code principal-claim}: the caller principal's name. */
+    public String getPrincipalName() {
+        return session().principalName();
+    }
+
+    /** The provider's subject identifier ({@code sub}). */
+    public String getSubject() {
+        return session().subject();
+    }
+
+    /** The values of {@code roles-claim}, which the container knows as the caller's groups. */
+    public Set<String> getRoles() {
+        return session().roles();
+    }
+
+    /** ID token claims with userinfo claims on top; unmodifiable JSON types. */
+    public Map<String, Object> getClaims() {
+        return session().claims();
+    }
+
+    /** One claim, if present. */
+    public Optional<Object> getClaim(String name) {
+        return Optional.ofNullable(getClaims().get(name));
+    }
+
+    /** The ID token (compact JWS), as validated at login. */
+    public String getIdToken() {
+        return session().idToken();
+    }
+
+    /** The access token, for calling APIs on the caller's behalf. */
+    public String getAccessToken() {
+        return session().accessToken();
+    }
+
+    /** The refresh token, when the provider issued one. */
+    public Optional<String> getRefreshToken() {
+        return Optional.ofNullable(session().refreshToken());
+    }
+
+    /** When the access token expires. */
+    public Instant getExpiresAt() {
+        return Instant.ofEpochMilli(session().expiresAtMillis());
+    }
+
+    /** The login behind this request, if any. */
+    public Optional<OidcSession> find() {
+        return request.getAttribute(OidcAuthenticationMechanism.SESSION_REQUEST_ATTRIBUTE) instanceof OidcSession s
+                ? Optional.of(s)
+                : Optional.empty();
+    }
+
+    private OidcSession session() {
+        return find().orElseThrow(() -> new IllegalStateException(
+                "no OpenID Connect caller on this request: check isAuthenticated() first"));
+    }
+
+    @Override
+    public String toString() {
+        return "OidcContext[" + find().map(OidcSession::principalName).orElse("anonymous") + "]";
+    }
+}

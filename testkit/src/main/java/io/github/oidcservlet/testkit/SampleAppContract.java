@@ -1,0 +1,267 @@
+package io.github.oidcservlet.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The sample application's published contract (DESIGN.md, "The sample webapp"), over HTTP, against a running
+ * sample logged in through this module's {@link TestProvider}. One test class, one subclass per front door
+ * (the filter sample, the Jakarta EE sample): each says how to start its application pointed at the provider
+ * given by {@link #providerSettings}. New end-to-end expectations (refresh, back-channel logout) belong here, so
+ * that they hold for both.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class SampleAppContract {
+
+    /** The headers of a browser's top-level navigation, which the application answers with a login redirect. */
+    private static final String[] NAVIGATION = {"Accept", "text/html,application/xhtml+xml,*/*;q=0.8",
+            "Sec-Fetch-Mode", "navigate", "Sec-Fetch-Dest", "document"};
+    private static final String[] NONE = {};
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The provider the application under test logs in with; reset before each test. */
+    protected TestProvider provider;
+    private URI base;
+
+    /**
+     * Starts the application configured with {@link #providerSettings} (as {@code oidc.*} system properties or
+     * {@code OIDC_*} variables) and returns its root URL with a trailing slash.
+     */
+    protected abstract URI startApplication(TestProvider provider) throws Exception;
+
+    protected abstract void stopApplication() throws Exception;
+
+    /** The configuration keys and values that point an application at {@code provider}. */
+    protected static Map<String, String> providerSettings(TestProvider provider) {
+        return Map.of("issuer", provider.issuer(),
+                "client-id", TestProvider.DEFAULT_CLIENT_ID,
+                "client-secret", TestProvider.DEFAULT_CLIENT_SECRET);
+    }
+
+    @BeforeAll
+    final void startAll() throws Exception {
+        provider = TestProvider.start();
+        base = startApplication(provider);
+    }
+
+    @AfterAll
+    final void stopAll() throws Exception {
+        try {
+            stopApplication();
+        } finally {
+            if (provider != null) {
+                provider.close();
+            }
+        }
+    }
+
+    @BeforeEach
+    final void freshProvider() {
+        provider.reset();
+    }
+
+    @Test
+    void homePageIsPublicWithALoginLinkAndALogoutLink() {
+        HttpResponse<String> home = new TestBrowser().get(url("/"), NAVIGATION);
+
+        assertThat(home.statusCode()).isEqualTo(200);
+        assertThat(contentType(home)).isEqualToIgnoringCase("text/html;charset=UTF-8");
+        assertThat(home.body()).startsWith("<!DOCTYPE html>").contains("href=\"/profile\"", "href=\"/oidc/logout\"");
+        assertThat(home.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(home.headers().firstValue("Server")).as("no server name in answers").isEmpty();
+    }
+
+    @Test
+    void publicPingAnswersPong() {
+        HttpResponse<String> ping = new TestBrowser().get(url("/public/ping"));
+
+        assertThat(ping.statusCode()).isEqualTo(200);
+        assertThat(contentType(ping)).startsWith("text/plain");
+        assertThat(ping.body()).isEqualTo("pong");
+    }
+
+    @Test
+    void apiPathsAnswer401WithoutASessionEvenToABrowserNavigation() {
+        for (String path : List.of("/api/ping", "/api/me")) {
+            for (String[] headers : List.of(NONE, NAVIGATION)) {
+                HttpResponse<String> response = new TestBrowser().get(url(path), headers);
+
+                assertThat(response.statusCode()).as("GET %s %s", path, List.of(headers)).isEqualTo(401);
+                assertThat(response.headers().firstValue("WWW-Authenticate")).as("GET %s", path).isPresent();
+                assertThat(response.headers().firstValue("Location")).isEmpty();
+                assertThat(contentType(response)).startsWith("application/json");
+            }
+        }
+    }
+
+    @Test
+    void protectedPagesRedirectABrowserToTheAuthorizationEndpointWithPkce() {
+        for (String path : List.of("/profile", "/admin")) {
+            HttpResponse<String> response = new TestBrowser().get(url(path), NAVIGATION);
+
+            assertThat(response.statusCode()).as("GET %s", path).isEqualTo(302);
+            URI location = URI.create(response.headers().firstValue("Location").orElseThrow());
+            assertThat(location.getScheme() + "://" + location.getRawAuthority() + location.getRawPath())
+                    .isEqualTo(provider.authorizationEndpoint().toString());
+            assertThat(location.getRawQuery()).contains("response_type=code",
+                    "client_id=" + TestProvider.DEFAULT_CLIENT_ID,
+                    "redirect_uri=" + URLEncoder.encode(url("/oidc/callback"), StandardCharsets.UTF_8),
+                    "state=", "nonce=", "code_challenge=", "code_challenge_method=S256");
+        }
+    }
+
+    @Test
+    void theSessionCookieIsHttpOnlyAndSameSiteLax() {
+        HttpResponse<String> response = new TestBrowser().get(url("/profile"), NAVIGATION);
+
+        assertThat(response.headers().allValues("Set-Cookie")).as("the pending login lives in the session")
+                .anySatisfy(cookie -> {
+                    assertThat(cookie).startsWith("JSESSIONID=").containsIgnoringCase("; HttpOnly");
+                    if (serverWritesSameSite()) {
+                        assertThat(cookie).containsIgnoringCase("; SameSite=Lax");
+                    } else {
+                        assertThat(cookie).as("the server learnt SameSite: drop serverWritesSameSite()")
+                                .doesNotContainIgnoringCase("SameSite");
+                    }
+                });
+    }
+
+    /**
+     * Whether the server writes the {@code SameSite} attribute that {@code web.xml} asks for on its session
+     * cookie. A target whose server cannot says so here, and the test checks it still cannot.
+     */
+    protected boolean serverWritesSameSite() {
+        return true;
+    }
+
+    @Test
+    void aUserWithoutTheAdminRoleSeesTheirProfileAndJsonButGets403FromTheAdminPage() throws IOException {
+        TestBrowser alice = logIn("alice");
+
+        HttpResponse<String> profile = alice.get(url("/profile"), NAVIGATION);
+        assertThat(profile.statusCode()).isEqualTo(200);
+        assertThat(profile.body()).contains("<strong id=\"name\">alice</strong>", "<tr data-claim=\"sub\">",
+                "<tr data-claim=\"groups\">");
+
+        JsonNode me = apiMe(alice);
+        assertThat(me.path("name").asText()).isEqualTo("alice");
+        assertThat(me.path("roles").toString()).isEqualTo("[\"users\"]");
+        assertThat(me.path("claims").path("sub").asText()).isEqualTo("alice");
+        assertThat(me.path("claims").path("iss").asText()).isEqualTo(provider.issuer());
+
+        HttpResponse<String> admin = alice.get(url("/admin"), NAVIGATION);
+        assertThat(admin.statusCode()).isEqualTo(403);
+        assertThat(contentType(admin)).isEqualToIgnoringCase("text/html;charset=UTF-8");
+        assertThat(admin.body()).contains("Forbidden");
+        assertNoStackTrace(admin);
+
+        assertThat(alice.get(url("/api/ping")).body()).isEqualTo("pong");
+    }
+
+    @Test
+    void aUserWithTheAdminRoleReachesTheAdminPage() throws IOException {
+        TestBrowser admin = logIn("admin");
+
+        HttpResponse<String> page = admin.get(url("/admin"), NAVIGATION);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("<h1>Admin</h1>").doesNotContain("disagree");
+        assertThat(apiMe(admin).path("roles").toString()).isEqualTo("[\"admin\",\"users\"]");
+    }
+
+    @Test
+    void everyClaimIsHtmlEscapedOnTheProfilePage() {
+        TestBrowser mallory = logIn("<img src=x onerror=alert(1)>\"'&");
+
+        HttpResponse<String> profile = mallory.get(url("/profile"), NAVIGATION);
+
+        assertThat(profile.statusCode()).isEqualTo(200);
+        assertThat(profile.body()).doesNotContain("<img").contains("&lt;img src=x onerror=alert(1)&gt;");
+    }
+
+    @Test
+    void aForgedCallbackIsRefusedWithAPlainPageAndLogsNobodyIn() {
+        TestBrowser browser = new TestBrowser();
+        browser.get(url("/profile"), NAVIGATION);
+
+        HttpResponse<String> forged = browser.get(url("/oidc/callback?code=forged&state=forged"), NAVIGATION);
+
+        assertThat(forged.statusCode()).isBetween(400, 499);
+        assertThat(contentType(forged)).startsWith("text/html");
+        assertNoStackTrace(forged);
+        assertThat(browser.get(url("/api/me")).statusCode()).isEqualTo(401);
+        assertThat(provider.count("token")).as("a forged code is never redeemed").isZero();
+    }
+
+    @Test
+    void unknownPathsGetAPlainPageWithoutStackTrace() {
+        HttpResponse<String> missing = new TestBrowser().get(url("/public/missing"), NAVIGATION);
+
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(contentType(missing)).isEqualToIgnoringCase("text/html;charset=UTF-8");
+        assertNoStackTrace(missing);
+    }
+
+    @Test
+    void logoutEndsTheSessionAndSendsTheBrowserToTheProvidersEndSession() {
+        TestBrowser bob = logIn("bob");
+        assertThat(bob.get(url("/api/me")).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> logout = bob.get(url("/oidc/logout"), NAVIGATION);
+
+        assertThat(logout.statusCode()).isEqualTo(302);
+        assertThat(logout.headers().firstValue("Location").orElseThrow())
+                .startsWith(provider.endSessionEndpoint().toString()).contains("id_token_hint=");
+        assertThat(bob.get(url("/api/me")).statusCode()).as("after logout").isEqualTo(401);
+    }
+
+    // TODO(issue 5): silent refresh (an access token expiring within refresh-margin is refreshed on the next
+    // request, once for concurrent requests) and back-channel logout join here, so both samples prove them.
+
+    /** Logs in through the provider as a browser would (the provider logs {@code userName} in at once). */
+    protected final TestBrowser logIn(String userName) {
+        provider.loginAs(userName);
+        TestBrowser browser = new TestBrowser();
+        HttpResponse<String> toProvider = browser.get(url("/profile"), NAVIGATION);
+        assertThat(toProvider.statusCode()).as("GET /profile before login").isEqualTo(302);
+        HttpResponse<String> landed = browser.follow(toProvider, 4);
+        assertThat(landed.statusCode()).as("login as %s ended at %s: %s", userName, landed.uri(), landed.body())
+                .isEqualTo(200);
+        assertThat(landed.uri()).isEqualTo(URI.create(url("/profile")));
+        return browser;
+    }
+
+    /** An absolute URL of the application; {@code path} starts with a slash. */
+    protected final String url(String path) {
+        return base.resolve(path).toString();
+    }
+
+    private JsonNode apiMe(TestBrowser browser) throws IOException {
+        HttpResponse<String> me = browser.get(url("/api/me"));
+        assertThat(me.statusCode()).as("/api/me: %s", me.body()).isEqualTo(200);
+        assertThat(contentType(me)).startsWith("application/json");
+        return JSON.readTree(me.body());
+    }
+
+    private static String contentType(HttpResponse<String> response) {
+        return response.headers().firstValue("Content-Type").orElse("").replace(" ", "");
+    }
+
+    private static void assertNoStackTrace(HttpResponse<String> response) {
+        assertThat(response.body()).doesNotContain("Exception").doesNotContain("\tat ").doesNotContain("at org.")
+                .doesNotContain("at io.github.").doesNotContain("GlassFish").doesNotContain("Jetty");
+    }
+}
