@@ -228,8 +228,74 @@ public abstract class SampleAppContract {
         assertThat(bob.get(url("/api/me")).statusCode()).as("after logout").isEqualTo(401);
     }
 
-    // TODO(issue 5): silent refresh (an access token expiring within refresh-margin is refreshed on the next
-    // request, once for concurrent requests) and back-channel logout join here, so both samples prove them.
+    @Test
+    void anAccessTokenNearExpiryIsRefreshedAndTheUserStaysIn() {
+        // 20 s tokens sit inside the 30 s refresh-margin: the next request refreshes them
+        provider.behaviour().expiresIn(20L);
+        TestBrowser erin = logIn("erin");
+        provider.behaviour().expiresIn(300L);
+        HttpResponse<String> me = erin.get(url("/api/me"));
+        assertThat(me.statusCode()).isEqualTo(200);
+        assertThat(me.body()).contains("\"erin\"");
+        int grants = refreshGrants();
+        assertThat(grants).as("refresh grants").isPositive();
+        // the refreshed token has 300 s left: no further grant
+        assertThat(erin.get(url("/api/me")).statusCode()).isEqualTo(200);
+        assertThat(refreshGrants()).isEqualTo(grants);
+    }
+
+    @Test
+    void concurrentRequestsAfterExpiryShareOneRefresh() throws Exception {
+        provider.behaviour().expiresIn(1L);
+        TestBrowser frank = logIn("frank");
+        Thread.sleep(1_100);
+        // slow enough that all requests arrive while the one refresh is under way
+        provider.behaviour().expiresIn(300L).tokenEndpointDelay(java.time.Duration.ofMillis(500));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(10);
+        try {
+            java.util.List<java.util.concurrent.Future<HttpResponse<String>>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                answers.add(pool.submit(() -> frank.get(url("/api/me"))));
+            }
+            for (java.util.concurrent.Future<HttpResponse<String>> answer : answers) {
+                assertThat(answer.get().statusCode()).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(refreshGrants()).as("refresh grants for 10 concurrent requests").isEqualTo(1);
+    }
+
+    @Test
+    void aBackChannelLogoutEndsTheUsersSessionAtOnce() {
+        TestBrowser grace = logIn("grace");
+        assertThat(grace.get(url("/api/me")).statusCode()).isEqualTo(200);
+
+        String token = provider.signLogoutToken(provider.logoutTokenClaims().subject("grace").build(), Signing.RS256);
+        HttpResponse<String> answer = new TestBrowser().post(url("/oidc/backchannel-logout"),
+                Map.of("logout_token", token));
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.headers().firstValue("Cache-Control")).hasValue("no-store");
+        assertThat(grace.get(url("/api/me")).statusCode()).as("after back-channel logout").isEqualTo(401);
+    }
+
+    @Test
+    void aForgedBackChannelLogoutIsRefusedAndTheSessionLives() {
+        TestBrowser heidi = logIn("heidi");
+        String forged = provider.signLogoutToken(provider.logoutTokenClaims().subject("heidi").build(), Signing.FORGED);
+        HttpResponse<String> answer = new TestBrowser().post(url("/oidc/backchannel-logout"),
+                Map.of("logout_token", forged));
+
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(answer.body()).contains("\"error\"");
+        assertThat(heidi.get(url("/api/me")).statusCode()).isEqualTo(200);
+    }
+
+    private int refreshGrants() {
+        return (int) provider.requests("token").stream()
+                .filter(r -> "refresh_token".equals(r.form("grant_type"))).count();
+    }
 
     /** Logs in through the provider as a browser would (the provider logs {@code userName} in at once). */
     protected final TestBrowser logIn(String userName) {
