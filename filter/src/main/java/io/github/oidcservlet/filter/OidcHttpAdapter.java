@@ -5,13 +5,19 @@ import io.github.oidcservlet.core.config.OidcConfig;
 import io.github.oidcservlet.core.login.LoginResult;
 import io.github.oidcservlet.core.login.PendingLogins;
 import io.github.oidcservlet.core.login.ReturnUrls;
+import io.github.oidcservlet.core.logout.BackchannelLogoutResult;
 import io.github.oidcservlet.core.session.OidcSession;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import java.io.IOException;
 import java.net.URI;
+import java.security.SecureRandom;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +28,8 @@ import java.util.Map;
  */
 public final class OidcHttpAdapter {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final OidcEngine engine;
     private final OidcConfig config;
     private final SessionStore sessions = new SessionStore();
@@ -29,6 +37,9 @@ public final class OidcHttpAdapter {
     private final PathPatterns publicPaths;
     private final RequestClassifier classifier;
     private final AppUrls urls;
+    private final SessionRenewal renewal;
+    private final LogoutConfirmation logoutConfirmation;
+    private final SecureRandom random = new SecureRandom();
 
     public OidcHttpAdapter(OidcEngine engine) {
         this.engine = engine;
@@ -36,6 +47,8 @@ public final class OidcHttpAdapter {
         this.publicPaths = new PathPatterns(config.publicPaths());
         this.classifier = new RequestClassifier(new PathPatterns(config.apiPaths()));
         this.urls = new AppUrls(config);
+        this.renewal = new SessionRenewal(engine, sessions);
+        this.logoutConfirmation = new LogoutConfirmation(urls);
     }
 
     public OidcEngine engine() {
@@ -60,16 +73,32 @@ public final class OidcHttpAdapter {
     }
 
     /**
-     * The hot path: the stored login if it is still active, else null. A session lookup and one comparison.
+     * The stored login if it authenticates this request, else null. The hot path is a session lookup and one
+     * comparison; only a login within {@code refresh-margin} of expiry (or ended by a back-channel logout) goes
+     * further: it is refreshed (once per session at a time), kept while its access token is valid, or dropped.
      */
     public OidcSession activeSession(HttpServletRequest request) {
         OidcSession session = sessions.find(request);
-        return session != null && engine.isActive(session) ? session : null;
+        if (session == null) {
+            return null;
+        }
+        return engine.isActive(session) ? session : renewal.renew(request, session);
     }
 
-    /** An anonymous request to a protected path: 401 for API calls, a login redirect for browser navigations. */
+    /**
+     * An anonymous request to a protected path: 401 for API calls, a login redirect for browser navigations
+     * (a re-authentication with {@code id_token_hint} when the login expired without a refresh token), and 503
+     * when the login could not be renewed because the provider is unreachable.
+     */
     public void challenge(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = AppUrls.path(request);
+        Object note = request.getAttribute(SessionRenewal.NOTE);
+        if (SessionRenewal.PROVIDER_UNAVAILABLE.equals(note)) {
+            errorPages.send(response, new ErrorPages.Problem(503, "Login is unavailable", "Your login has expired "
+                    + "and the identity provider is not reachable right now to renew it. Please try again in a moment.",
+                    null, null, true), classifier.wantsJson(request, path), AppUrls.root(request));
+            return;
+        }
         if (classifier.isApiRequest(request, path)) {
             response.setHeader("WWW-Authenticate", "OIDC realm=\"" + config.clientId().replace("\"", "")
                     + "\", login=\"" + urls.base(request) + "/\"");
@@ -80,7 +109,9 @@ public final class OidcHttpAdapter {
         }
         String returnTo = ReturnUrls.sameOrigin(AppUrls.requestedUrl(request), AppUrls.root(request));
         PendingLogins pending = sessions.pendingLoginsForNewLogin(request);
-        LoginResult result = engine.startLogin(urls.redirectUri(request), returnTo, pending);
+        LoginResult result = note instanceof OidcSession expired
+                ? engine.startReauthentication(urls.redirectUri(request), returnTo, pending, expired)
+                : engine.startLogin(urls.redirectUri(request), returnTo, pending);
         sessions.savePendingLogins(request, pending);
         answer(request, response, result);
     }
@@ -99,25 +130,55 @@ public final class OidcHttpAdapter {
         answer(request, response, result);
     }
 
-    /** Ends the local session and sends the browser to the provider's logout, or back to the application. */
+    /**
+     * RP-initiated logout (OpenID RP-Initiated Logout 1.0): ends the local session, revokes its tokens in the
+     * background (RFC 7009) and sends the browser to the provider's end-session endpoint, or back to the
+     * application. A request another site triggered gets a confirmation page instead (see
+     * {@link LogoutConfirmation}).
+     */
     public void logout(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (sessions.find(request) != null && !logoutConfirmation.isIntended(request)) {
+            logoutConfirmation.ask(request, response, request.getContextPath() + config.logoutPath());
+            return;
+        }
         OidcSession ended = sessions.invalidate(request);
-        URI location = engine.logoutLocation(ended, urls.postLogoutRedirectUri(request));
+        engine.revokeTokens(ended);
+        URI location = engine.logoutLocation(ended, urls.postLogoutRedirectUri(request), randomState());
         redirect(response, location.toString());
     }
 
     /**
-     * Back-channel logout (OpenID Back-Channel Logout 1.0) is not implemented yet: the provider gets a clear
-     * machine-readable refusal instead of a login redirect, so it can report the failure (§2.8 asks for an error
-     * status on failure).
+     * Back-channel logout (OpenID Back-Channel Logout 1.0 §2.5–2.8): the provider POSTs a {@code logout_token};
+     * every login of its {@code sid} (or {@code sub}) stops authenticating at once. 200 on success, 400 with a
+     * JSON {@code error} otherwise, never cached.
      */
     public void backchannelLogout(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        response.setStatus(HttpServletResponse.SC_NOT_IMPLEMENTED);
+        BackchannelLogoutResult result;
+        if (!"POST".equals(request.getMethod())) {
+            result = new BackchannelLogoutResult(405, "invalid_request", "back-channel logout takes POST (§2.5)");
+            response.setHeader("Allow", "POST");
+        } else {
+            String[] tokens = request.getParameterValues("logout_token");
+            result = engine.backchannelLogout(tokens == null ? List.of() : Arrays.asList(tokens));
+        }
+        response.setStatus(result.status());
+        // §2.8: "The response SHOULD include Cache-Control: no-store".
         response.setHeader("Cache-Control", "no-store");
-        response.setContentType("application/json");
-        response.setCharacterEncoding("UTF-8");
-        response.getWriter().write("{\"error\":\"unsupported\",\"error_description\":"
-                + "\"back-channel logout is not supported by this version of oidc-servlet\"}");
+        if (result.error() != null) {
+            response.setContentType("application/json");
+            response.setCharacterEncoding("UTF-8");
+            ObjectNode body = JSON.createObjectNode();
+            body.put("error", result.error());
+            body.put("error_description", result.errorDescription());
+            response.getWriter().write(JSON.writeValueAsString(body));
+        }
+    }
+
+    /** The OpenID RP-Initiated Logout 1.0 {@code state}: opaque, passed back to the post-logout page. */
+    private String randomState() {
+        byte[] bytes = new byte[16];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     private void answer(HttpServletRequest request, HttpServletResponse response, LoginResult result) throws IOException {

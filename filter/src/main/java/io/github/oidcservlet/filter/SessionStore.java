@@ -62,6 +62,43 @@ public final class SessionStore {
         request.getSession().setAttribute(SESSION_ATTRIBUTE, login);
     }
 
+    /**
+     * Puts a refreshed login in place of {@code old}, unless another request of the session has stored something
+     * else meanwhile (the same refreshed login, or a new login).
+     */
+    public void replaceLogin(HttpServletRequest request, OidcSession old, OidcSession refreshed) {
+        HttpSession session = request.getSession(false);
+        if (session == null) {
+            return;
+        }
+        try {
+            synchronized (session) {
+                if (session.getAttribute(SESSION_ATTRIBUTE) == old) {
+                    session.setAttribute(SESSION_ATTRIBUTE, refreshed);
+                }
+            }
+        } catch (IllegalStateException invalidated) {
+            // logged out meanwhile: the refreshed login must not come back
+        }
+    }
+
+    /** Removes a login that has ended (refused refresh, back-channel logout), keeping the application's session. */
+    public void removeLogin(HttpServletRequest request, OidcSession ended) {
+        HttpSession session = request.getSession(false);
+        if (session == null) {
+            return;
+        }
+        try {
+            synchronized (session) {
+                if (session.getAttribute(SESSION_ATTRIBUTE) == ended) {
+                    session.removeAttribute(SESSION_ATTRIBUTE);
+                }
+            }
+        } catch (IllegalStateException invalidated) {
+            // already gone
+        }
+    }
+
     /** Ends the HTTP session; returns the login it held, or null. */
     public OidcSession invalidate(HttpServletRequest request) {
         HttpSession session = request.getSession(false);

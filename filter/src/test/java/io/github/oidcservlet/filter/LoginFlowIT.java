@@ -214,10 +214,11 @@ class LoginFlowIT {
     }
 
     @Test
-    void backChannelLogoutPathIsRefusedClearlyNotRedirected() {
+    void backChannelLogoutPathAnswersTheProviderNotALoginRedirect() {
         HttpResponse<String> response = browser.post(app.url("/oidc/backchannel-logout"), Map.of("logout_token", "abc"));
-        assertThat(response.statusCode()).isEqualTo(501);
-        assertThat(response.body()).contains("\"error\":\"unsupported\"");
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
+        assertThat(response.body()).contains("\"error\":\"invalid_request\"");
         assertThat(sessionCookie(browser)).isNull();
     }
 

@@ -92,6 +92,13 @@ final class TestApp implements AutoCloseable {
                 body.append("email=").append(principal.getClaims().get("email")).append('\n');
                 body.append("sub=").append(principal.getSubject()).append('\n');
             }
+            io.github.oidcservlet.core.session.OidcSession session = new SessionStore().find(request);
+            if (session != null) {
+                // What the session holds, never the tokens themselves.
+                body.append("expiresAtMillis=").append(session.expiresAtMillis()).append('\n');
+                body.append("refreshToken=").append(session.refreshToken() == null ? "none" : "present").append('\n');
+                body.append("idToken=").append(session.idToken() == null ? "none" : "present").append('\n');
+            }
             response.getWriter().write(body.toString());
         }
     }

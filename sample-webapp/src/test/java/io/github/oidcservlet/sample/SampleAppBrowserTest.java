@@ -130,18 +130,28 @@ class SampleAppBrowserTest {
     }
 
     @Test
-    void loggingOutEndsTheSession() {
+    void loggingOutLandsOnThePostLogoutPageAndProtectedPagesAskToLogInAgain() {
         browser.get(url("profile"));
         logInOnTheProviderPage("bob");
         waitFor(url("profile"));
 
+        // the app's own link: a same-origin navigation, so no confirmation page; through the provider's
+        // end_session_endpoint back to the post-logout page (the application root by default)
         browser.findElement(By.linkText("Log out")).click();
         new WebDriverWait(browser, WAIT)
                 .withMessage(() -> "after logout, at " + browser.getCurrentUrl() + ":\n" + browser.getPageSource())
                 .until(urlStartsWith(app.baseUri().toString()));
+        String landed = browser.getCurrentUrl();
+        assertThat(landed.replaceFirst("\\?.*", "")).as("the post-logout page").isEqualTo(url(""));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Welcome");
+        assertThat(browser.getPageSource()).doesNotContain("Signed in as");
+
+        browser.get(url("api/ping"));
+        assertThat(browser.getPageSource()).contains("unauthenticated");
         browser.get(url("profile"));
         assertThat(browser.getCurrentUrl()).as("logged out: back to the provider")
                 .startsWith(provider.authorizationEndpoint().toString());
+        assertThat(browser.findElements(By.name("username"))).as("the provider's login form").isNotEmpty();
     }
 
     /** Types the user name into mock-oauth2-server's login form and submits it. */

@@ -53,6 +53,11 @@ final class AuthorizationEndpoint implements Endpoint {
             return errorRedirect(redirectUri, problem.error(), problem.description(), state);
         }
         String username = username(request);
+        // OIDC Core 3.1.2.1: with prompt=none the provider "MUST NOT display any authentication or consent user
+        // interface pages"; a user it would have to ask gets login_required.
+        if (username == null && "none".equals(request.param("prompt"))) {
+            return errorRedirect(redirectUri, "login_required", "the user must log in", state);
+        }
         if (username == null) {
             return LoginForm.render(context.uris.path(EndpointUris.AUTHORIZE), request);
         }

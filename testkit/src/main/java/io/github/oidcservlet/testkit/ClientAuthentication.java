@@ -8,9 +8,14 @@ import java.util.stream.Stream;
 final class ClientAuthentication {
 
     /** Methods that carry credentials; a request may use at most one of them. */
-    private final List<ClientAuthMethod> credentialMethods = List.of(new ClientSecretBasic(), new ClientSecretPost());
+    private final List<ClientAuthMethod> credentialMethods;
     /** Used when a request carries no credentials at all. */
     private final ClientAuthMethod fallback = new NoClientAuthentication();
+
+    ClientAuthentication(ClientAssertionCheck assertions) {
+        credentialMethods = List.of(new ClientSecretBasic(), new ClientSecretPost(), new ClientSecretJwt(assertions),
+                new PrivateKeyJwt(assertions));
+    }
 
     /** The method names in the order discovery lists them. */
     List<String> knownMethods() {

@@ -52,6 +52,10 @@ final class DiscoveryEndpoint implements Endpoint {
             doc.put("revocation_endpoint", uris.resolve(EndpointUris.REVOKE).toString());
             doc.put("revocation_endpoint_auth_methods_supported", authMethods);
         }
+        // OpenID Back-Channel Logout 1.0 §2.1: logout tokens are sent, with sid (ID tokens carry sid when a test
+        // adds one through ProviderBehaviour#idTokenClaims).
+        doc.put("backchannel_logout_supported", true);
+        doc.put("backchannel_logout_session_supported", true);
         doc.put("scopes_supported", List.of("openid", "profile", "email", "offline_access"));
         doc.put("response_types_supported", List.of("code"));
         doc.put("response_modes_supported", List.of("query"));

@@ -32,7 +32,7 @@ public final class ProviderBehaviour {
 
     /** Every client authentication method the provider knows (RFC 6749 §2.3.1, OIDC Core 9). */
     public static final Set<String> ALL_CLIENT_AUTH_METHODS =
-            Set.of("client_secret_basic", "client_secret_post", "none");
+            Set.of("client_secret_basic", "client_secret_post", "client_secret_jwt", "private_key_jwt", "none");
 
     private static final Consumer<JWTClaimsSet.Builder> NO_CHANGE = builder -> { };
 
@@ -61,6 +61,9 @@ public final class ProviderBehaviour {
     private volatile boolean userinfoDisabled;
     private volatile boolean advertiseEndSession;
     private volatile boolean advertiseRevocation;
+    private volatile Set<String> clientAssertionAudiences;
+    private volatile boolean expiresInMilliseconds;
+    private volatile String refreshTokenScope;
 
     ProviderBehaviour() {
         reset();
@@ -93,6 +96,9 @@ public final class ProviderBehaviour {
         userinfoDisabled = false;
         advertiseEndSession = true;
         advertiseRevocation = true;
+        clientAssertionAudiences = null;
+        expiresInMilliseconds = false;
+        refreshTokenScope = null;
     }
 
     /** How ID tokens are signed; default {@link Signing#RS256}. */
@@ -266,6 +272,33 @@ public final class ProviderBehaviour {
         return this;
     }
 
+    /**
+     * The {@code aud} values a JWT client assertion may name (one must match); {@code null}, the default, accepts
+     * the token endpoint URL and the issuer (RFC 7523 §3). LoginID, for example, wants the issuer's host name.
+     */
+    public ProviderBehaviour clientAssertionAudiences(Set<String> values) {
+        clientAssertionAudiences = values == null ? null : Set.copyOf(values);
+        return this;
+    }
+
+    /**
+     * Send {@code expires_in} in milliseconds (as Signicat documents it) instead of seconds; the access token's
+     * real lifetime stays {@link #expiresIn(Long)} seconds.
+     */
+    public ProviderBehaviour expiresInMilliseconds(boolean value) {
+        expiresInMilliseconds = value;
+        return this;
+    }
+
+    /**
+     * Issue a refresh token only when the grant's scope contains this value (LoginID: {@code offline_access});
+     * {@code null}, the default, leaves it to {@link #issueRefreshToken(boolean)} alone.
+     */
+    public ProviderBehaviour refreshTokenScope(String scope) {
+        refreshTokenScope = scope;
+        return this;
+    }
+
     public Signing signing() { return signing; }
     public Consumer<JWTClaimsSet.Builder> idTokenClaims() { return idTokenClaims; }
     public boolean omitKid() { return omitKid; }
@@ -291,4 +324,7 @@ public final class ProviderBehaviour {
     public boolean userinfoDisabled() { return userinfoDisabled; }
     public boolean advertiseEndSession() { return advertiseEndSession; }
     public boolean advertiseRevocation() { return advertiseRevocation; }
+    public Set<String> clientAssertionAudiences() { return clientAssertionAudiences; }
+    public boolean expiresInMilliseconds() { return expiresInMilliseconds; }
+    public String refreshTokenScope() { return refreshTokenScope; }
 }

@@ -20,6 +20,7 @@ final class ProviderContext {
     final Users users = new Users();
     final Grants grants = new Grants();
     final RequestLog log = new RequestLog();
+    final ClientAssertionCheck assertions = new ClientAssertionCheck(this);
     final AtomicReference<KeyMaterial> keys = new AtomicReference<>(KeyMaterial.generate());
     final TokenSigner signer = new TokenSigner(keys::get);
     final Clock clock = Clock.systemUTC();

@@ -2,6 +2,7 @@ package io.github.oidcservlet.testkit;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.security.PublicKey;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -14,8 +15,9 @@ import java.util.Set;
  *                     {@code none})
  * @param redirectUris the registered redirect URIs, compared by exact string match (OIDC Core 3.1.2.1); empty
  *                     means any {@code http(s)} URI on 127.0.0.1, [::1] or localhost (RFC 8252 §7.3 loopback)
+ * @param publicKey    the key that verifies {@code private_key_jwt} assertions, or {@code null}
  */
-record RegisteredClient(String clientId, String secret, List<String> redirectUris) {
+record RegisteredClient(String clientId, String secret, List<String> redirectUris, PublicKey publicKey) {
 
     private static final Set<String> LOOPBACK_HOSTS = Set.of("127.0.0.1", "[::1]", "localhost");
 
@@ -24,8 +26,12 @@ record RegisteredClient(String clientId, String secret, List<String> redirectUri
         redirectUris = List.copyOf(redirectUris);
     }
 
+    RegisteredClient(String clientId, String secret, List<String> redirectUris) {
+        this(clientId, secret, redirectUris, null);
+    }
+
     boolean isPublic() {
-        return secret == null;
+        return secret == null && publicKey == null;
     }
 
     boolean allowsRedirect(String redirectUri) {

@@ -26,6 +26,8 @@ public final class TestProvider implements AutoCloseable {
 
     public static final String DEFAULT_CLIENT_ID = "test-client";
     public static final String DEFAULT_CLIENT_SECRET = "test-secret";
+    /** The {@code events} member of a logout token (OpenID Back-Channel Logout 1.0 §2.4). */
+    public static final String BACKCHANNEL_LOGOUT_EVENT = "http://schemas.openid.net/event/backchannel-logout";
 
     private final Server server;
     private final ProviderContext context;
@@ -75,7 +77,7 @@ public final class TestProvider implements AutoCloseable {
     }
 
     private static Map<String, Endpoint> routes(ProviderContext context) {
-        ClientAuthentication clientAuthentication = new ClientAuthentication();
+        ClientAuthentication clientAuthentication = new ClientAuthentication(context.assertions);
         EndpointUris uris = context.uris;
         Map<String, Endpoint> routes = new LinkedHashMap<>();
         routes.put(uris.path(EndpointUris.DISCOVERY), new DiscoveryEndpoint(context, clientAuthentication));
@@ -141,6 +143,7 @@ public final class TestProvider implements AutoCloseable {
         context.users.reset();
         context.grants.clear();
         context.log.clear();
+        context.assertions.forgetJtis();
     }
 
     /**
@@ -151,6 +154,18 @@ public final class TestProvider implements AutoCloseable {
      */
     public TestProvider client(String clientId, String secretOrNull, String... redirectUris) {
         context.clients.register(new RegisteredClient(clientId, secretOrNull, Arrays.asList(redirectUris)));
+        return this;
+    }
+
+    /**
+     * Registers (or replaces) a confidential client that authenticates with {@code private_key_jwt}: its
+     * assertions must verify with this public key (RSA for RS256/PS256, EC P-256 for ES256).
+     *
+     * @param redirectUris the exact redirect URIs allowed; none means any loopback {@code http(s)} URI
+     */
+    public TestProvider clientWithKey(String clientId, java.security.PublicKey publicKey, String... redirectUris) {
+        context.clients.register(new RegisteredClient(clientId, null, Arrays.asList(redirectUris),
+                java.util.Objects.requireNonNull(publicKey, "publicKey")));
         return this;
     }
 
@@ -206,6 +221,39 @@ public final class TestProvider implements AutoCloseable {
         RegisteredClient client = context.clients.find(audience == null || audience.isEmpty() ? null : audience.get(0));
         return context.signer.sign(IdTokens.withoutNulls(claims), signing, context.behaviour.omitKid(),
                 client == null ? null : client.secret());
+    }
+
+    /**
+     * The claims of a valid logout token (OpenID Back-Channel Logout 1.0 §2.4) for the default client: {@code iss},
+     * {@code aud}, {@code iat} now, {@code exp} in two minutes, a fresh {@code jti} and the back-channel logout
+     * {@code events} member. Add {@code sid} and/or {@code sub}, or spoil a claim, then {@link #signLogoutToken}.
+     */
+    public JWTClaimsSet.Builder logoutTokenClaims() {
+        java.time.Instant now = context.clock.instant();
+        return new JWTClaimsSet.Builder()
+                .issuer(context.issuer)
+                .audience(DEFAULT_CLIENT_ID)
+                .issueTime(java.util.Date.from(now))
+                .expirationTime(java.util.Date.from(now.plusSeconds(120)))
+                .jwtID(java.util.UUID.randomUUID().toString())
+                .claim("events", Map.of(BACKCHANNEL_LOGOUT_EVENT, Map.of()));
+    }
+
+    /**
+     * Signs a logout token exactly as given, with header {@code typ: logout+jwt} (§2.4); {@code null} claim values
+     * are left out. {@link ProviderBehaviour#omitKid} applies.
+     */
+    public String signLogoutToken(JWTClaimsSet claims, Signing signing) {
+        return signLogoutToken(claims, signing, "logout+jwt");
+    }
+
+    /** As {@link #signLogoutToken(JWTClaimsSet, Signing)} with another {@code typ} header, or none ({@code null}). */
+    public String signLogoutToken(JWTClaimsSet claims, Signing signing, String type) {
+        List<String> audience = claims.getAudience();
+        RegisteredClient client = context.clients.find(audience == null || audience.isEmpty() ? null : audience.get(0));
+        return context.signer.sign(IdTokens.withoutNulls(claims), signing, context.behaviour.omitKid(),
+                client == null ? null : client.secret(),
+                type == null ? null : new com.nimbusds.jose.JOSEObjectType(type));
     }
 
     /** Stops the server; requests held by a delay knob are answered 503 at once rather than awaited. */

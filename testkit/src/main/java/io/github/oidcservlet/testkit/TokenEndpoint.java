@@ -126,9 +126,9 @@ final class TokenEndpoint implements Endpoint {
         body.put("access_token", accessToken);
         body.put("token_type", behaviour.tokenType());
         if (expiresIn != null) {
-            body.put("expires_in", expiresIn);
+            body.put("expires_in", behaviour.expiresInMilliseconds() ? expiresIn * 1000L : expiresIn);
         }
-        if (behaviour.issueRefreshToken()) {
+        if (behaviour.issueRefreshToken() && grantsRefreshToken(behaviour.refreshTokenScope(), grant.scope())) {
             body.put("refresh_token", keptRefreshToken != null ? keptRefreshToken : context.grants.newRefreshToken(grant));
         }
         if (!behaviour.omitIdToken()) {
@@ -138,6 +138,11 @@ final class TokenEndpoint implements Endpoint {
             body.put("scope", grant.scope());
         }
         return context.json(200, body);
+    }
+
+    private static boolean grantsRefreshToken(String requiredScope, String grantedScope) {
+        return requiredScope == null
+                || (grantedScope != null && java.util.Arrays.asList(grantedScope.split(" ")).contains(requiredScope));
     }
 
     /** The answer to a client that failed to authenticate (RFC 6749 §5.2). */

@@ -33,26 +33,32 @@ final class TokenSigner {
      * @param clientSecret the secret for {@link Signing#HS256_WITH_CLIENT_SECRET}, else ignored (may be null)
      */
     String sign(JWTClaimsSet claims, Signing signing, boolean omitKid, String clientSecret) {
+        return sign(claims, signing, omitKid, clientSecret, JOSEObjectType.JWT);
+    }
+
+    /** @param type the {@code typ} header, e.g. {@code logout+jwt}, or {@code null} for none */
+    String sign(JWTClaimsSet claims, Signing signing, boolean omitKid, String clientSecret, JOSEObjectType type) {
         KeyMaterial current = keys.get();
         String rsaKid = omitKid ? null : current.rsaKid();
         try {
             return switch (signing) {
-                case RS256 -> jws(claims, header(JWSAlgorithm.RS256, rsaKid), new RSASSASigner(current.rsa()));
-                case ES256 -> jws(claims, header(JWSAlgorithm.ES256, omitKid ? null : current.ecKid()),
+                case RS256 -> jws(claims, header(JWSAlgorithm.RS256, rsaKid, type), new RSASSASigner(current.rsa()));
+                case ES256 -> jws(claims, header(JWSAlgorithm.ES256, omitKid ? null : current.ecKid(), type),
                         new ECDSASigner(current.ec()));
                 case NONE -> new PlainJWT(claims).serialize();
-                case FORGED -> jws(claims, header(JWSAlgorithm.RS256, rsaKid), new RSASSASigner(forgedKey()));
-                case HS256_WITH_RSA_PUBLIC_KEY ->
-                        hmac(claims, header(JWSAlgorithm.HS256, rsaKid), current.rsa().toRSAPublicKey().getEncoded());
-                case HS256_WITH_CLIENT_SECRET -> hmac(claims, header(JWSAlgorithm.HS256, null), secretBytes(clientSecret));
+                case FORGED -> jws(claims, header(JWSAlgorithm.RS256, rsaKid, type), new RSASSASigner(forgedKey()));
+                case HS256_WITH_RSA_PUBLIC_KEY -> hmac(claims, header(JWSAlgorithm.HS256, rsaKid, type),
+                        current.rsa().toRSAPublicKey().getEncoded());
+                case HS256_WITH_CLIENT_SECRET ->
+                        hmac(claims, header(JWSAlgorithm.HS256, null, type), secretBytes(clientSecret));
             };
         } catch (JOSEException e) {
             throw new IllegalStateException("cannot sign a token with " + signing, e);
         }
     }
 
-    private static JWSHeader header(JWSAlgorithm alg, String kid) {
-        return new JWSHeader.Builder(alg).type(JOSEObjectType.JWT).keyID(kid).build();
+    private static JWSHeader header(JWSAlgorithm alg, String kid, JOSEObjectType type) {
+        return new JWSHeader.Builder(alg).type(type).keyID(kid).build();
     }
 
     private static String jws(JWTClaimsSet claims, JWSHeader header, JWSSigner signer) throws JOSEException {

@@ -53,7 +53,8 @@ class DiscoveryTest {
                 .containsEntry("subject_types_supported", List.of("public"))
                 .containsEntry("id_token_signing_alg_values_supported", List.of("RS256", "ES256"))
                 .containsEntry("token_endpoint_auth_methods_supported",
-                        List.of("client_secret_basic", "client_secret_post", "none"))
+                        List.of("client_secret_basic", "client_secret_post", "client_secret_jwt",
+                                "private_key_jwt", "none"))
                 .containsEntry("code_challenge_methods_supported", List.of("S256"))
                 .containsKeys("scopes_supported", "grant_types_supported")
                 .doesNotContainKey("authorization_response_iss_parameter_supported");

@@ -3,8 +3,8 @@ package io.github.oidcservlet.core.config;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.PrivateKey;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -44,6 +44,7 @@ public final class OidcConfig {
     private final Secret clientSecret;
     private final ClientAuthMethod clientAuthMethod;
     private final Path clientPrivateKey;
+    private final PrivateKey clientSigningKey;
     private final String clientAssertionAudience;
     private final String scopes;
     private final Map<String, String> extraAuthParams;
@@ -74,10 +75,12 @@ public final class OidcConfig {
         endSessionEndpoint = in.url(ConfigKey.END_SESSION_ENDPOINT);
         revocationEndpoint = in.url(ConfigKey.REVOCATION_ENDPOINT);
         clientId = in.required(ConfigKey.CLIENT_ID);
-        clientSecret = in.optional(ConfigKey.CLIENT_SECRET).map(Secret::new).orElse(null);
-        clientPrivateKey = in.optional(ConfigKey.CLIENT_PRIVATE_KEY).map(Path::of).orElse(null);
-        clientAuthMethod = authMethod(in);
-        clientAssertionAudience = in.optional(ConfigKey.CLIENT_ASSERTION_AUDIENCE).orElse(null);
+        ClientCredentials credentials = new ClientCredentials(in);
+        clientSecret = credentials.secret;
+        clientPrivateKey = credentials.privateKeyFile;
+        clientSigningKey = credentials.privateKey;
+        clientAuthMethod = credentials.method;
+        clientAssertionAudience = credentials.assertionAudience;
         scopes = scopes(in);
         extraAuthParams = extraAuthParams(in);
         idTokenAlgs = idTokenAlgs(in);
@@ -139,39 +142,6 @@ public final class OidcConfig {
             }
         }
         return "";
-    }
-
-    private ClientAuthMethod authMethod(ConfigReader in) {
-        Optional<String> text = in.optional(ConfigKey.CLIENT_AUTH_METHOD);
-        ClientAuthMethod method;
-        if (text.isEmpty()) {
-            // DESIGN.md: client_secret_basic with a secret, private_key_jwt with a key, else none.
-            method = clientSecret != null ? ClientAuthMethod.CLIENT_SECRET_BASIC
-                    : clientPrivateKey != null ? ClientAuthMethod.PRIVATE_KEY_JWT : ClientAuthMethod.NONE;
-        } else {
-            Optional<ClientAuthMethod> parsed = ClientAuthMethod.parse(text.get());
-            if (parsed.isEmpty()) {
-                in.problem(ConfigKey.CLIENT_AUTH_METHOD, "must be one of client_secret_basic, client_secret_post, "
-                        + "client_secret_jwt, private_key_jwt, none; got '" + text.get() + "'");
-                return ClientAuthMethod.NONE;
-            }
-            method = parsed.get();
-        }
-        switch (method) {
-            case CLIENT_SECRET_BASIC, CLIENT_SECRET_POST -> {
-                if (clientSecret == null) {
-                    in.problem(ConfigKey.CLIENT_SECRET, "is required by client-auth-method " + method.registeredName());
-                }
-            }
-            case CLIENT_SECRET_JWT, PRIVATE_KEY_JWT -> in.problem(ConfigKey.CLIENT_AUTH_METHOD,
-                    "is " + method.registeredName() + ", which this version does not support yet; "
-                            + "use client_secret_basic, client_secret_post or none");
-            case NONE -> { }
-        }
-        if (clientPrivateKey != null && !Files.isReadable(clientPrivateKey)) {
-            in.problem(ConfigKey.CLIENT_PRIVATE_KEY, "names a file that cannot be read: " + clientPrivateKey);
-        }
-        return method;
     }
 
     private static String scopes(ConfigReader in) {
@@ -334,6 +304,12 @@ public final class OidcConfig {
     public Optional<Secret> clientSecret() { return Optional.ofNullable(clientSecret); }
     public ClientAuthMethod clientAuthMethod() { return clientAuthMethod; }
     public Optional<Path> clientPrivateKey() { return Optional.ofNullable(clientPrivateKey); }
+    /** The parsed {@code client-private-key} (RSA or EC P-256), for {@code private_key_jwt}. */
+    public Optional<PrivateKey> clientSigningKey() { return Optional.ofNullable(clientSigningKey); }
+    /** {@code RS256} for an RSA {@code client-private-key}, {@code ES256} for EC P-256; empty without a key. */
+    public Optional<String> clientSigningAlgorithm() {
+        return clientSigningKey().map(ClientCredentials::algorithmOf);
+    }
     public Optional<String> clientAssertionAudience() { return Optional.ofNullable(clientAssertionAudience); }
     public String scopes() { return scopes; }
     public Map<String, String> extraAuthParams() { return extraAuthParams; }

@@ -60,7 +60,9 @@ public final class AuthorizationRequests {
         params.put("code_challenge_method", "S256");
         params.putAll(config.extraAuthParams());
         params.putAll(extra);
-        PendingLogin pending = new PendingLogin(state, nonce, verifier, redirectUri, returnTo, clock.millis());
+        // OIDC Core §3.1.2.1: prompt=none asks for no user interaction; its errors lead to an interactive login.
+        boolean silent = "none".equals(params.get("prompt"));
+        PendingLogin pending = new PendingLogin(state, nonce, verifier, redirectUri, returnTo, clock.millis(), silent);
         return new Started(withQuery(authorizationEndpoint, params), pending);
     }
 

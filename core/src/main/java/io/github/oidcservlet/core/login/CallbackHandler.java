@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 /**
@@ -29,9 +30,21 @@ public final class CallbackHandler {
     private final UserInfoClient userInfoClient;
     private final SessionFactory sessionFactory;
     private final Clock clock;
+    private final BiFunction<PendingLogin, PendingLogins, LoginResult> interactiveLogin;
 
     public CallbackHandler(OidcConfig config, OidcProvider provider, TokenClient tokenClient,
                            Supplier<IdTokenValidator> validator, Clock clock) {
+        this(config, provider, tokenClient, validator, clock, null);
+    }
+
+    /**
+     * @param interactiveLogin starts an interactive login for the return URL of a silent one the provider could
+     *                         not complete without the user; null keeps such failures as errors
+     */
+    public CallbackHandler(OidcConfig config, OidcProvider provider, TokenClient tokenClient,
+                           Supplier<IdTokenValidator> validator, Clock clock,
+                           BiFunction<PendingLogin, PendingLogins, LoginResult> interactiveLogin) {
+        this.interactiveLogin = interactiveLogin;
         this.provider = provider;
         this.tokenClient = tokenClient;
         this.validator = validator;
@@ -64,6 +77,15 @@ public final class CallbackHandler {
             }
         }
         String state = single(params, "state");
+        if (state == null && single(params, "error") != null) {
+            // RFC 6749 §4.1.2.1 wants state on error responses too, but some providers (LoginID) leave it out. An
+            // error logs nobody in, so its words are shown (escaped) rather than a puzzling "no state"; nothing
+            // pending is consumed.
+            String error = single(params, "error");
+            return new LoginResult.Failed(error.equals("access_denied") ? 403 : 400,
+                    "The identity provider did not log you in.", error, single(params, "error_description"), false,
+                    "provider answered error " + error + " without state");
+        }
         if (state == null) {
             return LoginResult.Failed.of(400, "The login response carries no state, so it cannot be matched to a "
                     + "login started here." + LoginFailures.START_AGAIN, "callback without state");
@@ -77,13 +99,13 @@ public final class CallbackHandler {
         }
         PendingLogin login = match.get();
         try {
-            return complete(params, login);
+            return complete(params, login, pending);
         } catch (RuntimeException e) {
             return LoginFailures.from(e);
         }
     }
 
-    private LoginResult complete(Map<String, List<String>> params, PendingLogin login) {
+    private LoginResult complete(Map<String, List<String>> params, PendingLogin login, PendingLogins pending) {
         ProviderMetadata metadata = provider.metadata();
         String iss = single(params, "iss");
         // RFC 9207 §2.4: a client that knows the provider sends iss "MUST" reject a response without it; any iss
@@ -97,6 +119,12 @@ public final class CallbackHandler {
                     + LoginFailures.START_AGAIN, "RFC 9207: iss '" + iss + "' is not '" + metadata.issuer() + "'");
         }
         String error = single(params, "error");
+        // OIDC Core §3.1.2.6: after prompt=none, login_required and interaction_required mean the provider needs
+        // the user; the silent re-authentication becomes an interactive login to the same page.
+        if (error != null && login.silent() && interactiveLogin != null
+                && (error.equals("login_required") || error.equals("interaction_required"))) {
+            return interactiveLogin.apply(login, pending);
+        }
         if (error != null) {
             // OIDC Core §3.1.2.6 / RFC 6749 §4.1.2.1: the provider refused; its words go to the user, escaped.
             int status = error.equals("access_denied") ? 403 : 400;

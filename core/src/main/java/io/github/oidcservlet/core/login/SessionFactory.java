@@ -14,6 +14,8 @@ import java.util.Map;
 /** Makes the {@link OidcSession} of a login: principal name and roles are computed here, once. */
 public final class SessionFactory {
 
+    private static final long DEFAULT_LIFETIME_MILLIS = 5 * 60 * 1000L;
+
     private final OidcConfig config;
 
     public SessionFactory(OidcConfig config) {
@@ -21,6 +23,32 @@ public final class SessionFactory {
     }
 
     public OidcSession create(JWTClaimsSet idClaims, String userinfoJson, TokenResponse tokens, long nowMillis) {
+        return make(idClaims, userinfoJson, tokens.idToken(), tokens, tokens.refreshToken(), nowMillis, nowMillis);
+    }
+
+    /**
+     * The session after a refresh: new access token; the new refresh token when one was issued (rotation), else
+     * the old one (RFC 6749 §6); with a new ID token, name and roles are read again from its claims.
+     *
+     * @param newIdClaims the validated claims of the new ID token, or null when the refresh returned none
+     */
+    public OidcSession refreshed(OidcSession previous, JWTClaimsSet newIdClaims, TokenResponse tokens,
+                                 long nowMillis) {
+        String refreshToken = tokens.refreshToken() != null ? tokens.refreshToken() : previous.refreshToken();
+        if (newIdClaims != null) {
+            return make(newIdClaims, previous.userinfoJson(), tokens.idToken(), tokens, refreshToken, nowMillis,
+                    previous.loginAtMillis());
+        }
+        // RFC 6749 §5.1: without expires_in the lifetime is the provider's documented default; five minutes keeps
+        // a provider that documents none from being asked on every request.
+        long expiresAt = nowMillis + (tokens.expiresInMillis() != null ? tokens.expiresInMillis() : DEFAULT_LIFETIME_MILLIS);
+        return new OidcSession(previous.subject(), previous.principalName(), previous.roles(), previous.idToken(),
+                tokens.accessToken(), refreshToken, expiresAt, previous.userinfoJson(), previous.sid(),
+                previous.loginAtMillis());
+    }
+
+    private OidcSession make(JWTClaimsSet idClaims, String userinfoJson, String idToken, TokenResponse tokens,
+                             String refreshToken, long nowMillis, long loginAtMillis) {
         Map<String, Object> claims = new LinkedHashMap<>(idClaims.toJSONObject());
         if (userinfoJson != null) {
             try {
@@ -30,9 +58,10 @@ public final class SessionFactory {
             }
         }
         String subject = idClaims.getSubject();
+        Object sid = idClaims.getClaim("sid");
         return new OidcSession(subject, principalName(claims, subject), ClaimPaths.roles(claims, config.rolesClaim()),
-                tokens.idToken(), tokens.accessToken(), tokens.refreshToken(),
-                expiresAt(idClaims, tokens, nowMillis), userinfoJson);
+                idToken, tokens.accessToken(), refreshToken, expiresAt(idClaims, tokens, nowMillis), userinfoJson,
+                sid instanceof String text && !text.isEmpty() ? text : null, loginAtMillis);
     }
 
     /** {@code principal-claim} when set and present, else {@code preferred_username}, else {@code sub}. */

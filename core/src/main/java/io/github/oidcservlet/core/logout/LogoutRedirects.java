@@ -22,6 +22,13 @@ public final class LogoutRedirects {
      * @param postLogoutRedirectUri the absolute URL to come back to
      */
     public URI location(ProviderMetadata metadata, OidcSession session, String postLogoutRedirectUri) {
+        return location(metadata, session, postLogoutRedirectUri, null);
+    }
+
+    /**
+     * @param state an opaque value the provider passes back to {@code postLogoutRedirectUri}, or null
+     */
+    public URI location(ProviderMetadata metadata, OidcSession session, String postLogoutRedirectUri, String state) {
         if (metadata == null || metadata.endSessionEndpoint() == null || session == null) {
             return URI.create(postLogoutRedirectUri);
         }
@@ -30,7 +37,10 @@ public final class LogoutRedirects {
         String url = endpoint + (endpoint.getRawQuery() == null ? "?" : "&")
                 + "id_token_hint=" + encode(session.idToken())
                 + "&client_id=" + encode(config.clientId())
-                + "&post_logout_redirect_uri=" + encode(postLogoutRedirectUri);
+                + "&post_logout_redirect_uri=" + encode(postLogoutRedirectUri)
+                // §3: "state ... Opaque value used by the RP to maintain state between the logout request and the
+                // callback to the endpoint specified by the post_logout_redirect_uri query parameter."
+                + (state == null ? "" : "&state=" + encode(state));
         return URI.create(url);
     }
 

@@ -3,6 +3,7 @@ package io.github.oidcservlet.core.provider;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.oidcservlet.core.config.ClientAuthMethod;
 import io.github.oidcservlet.core.config.OidcConfig;
 
 import java.net.URI;
@@ -14,6 +15,7 @@ import java.util.List;
 final class DiscoveryClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final System.Logger LOG = System.getLogger(DiscoveryClient.class.getName());
 
     private final OidcConfig config;
     private final ProviderHttp http;
@@ -67,7 +69,30 @@ final class DiscoveryClient {
             throw new ProviderProtocolException("The discovery document at " + uri + " is unusable: "
                     + String.join("; ", problems));
         }
+        checkClientAuthMethod(uri, metadata.tokenEndpointAuthMethods());
         return metadata;
+    }
+
+    /**
+     * OpenID Discovery 1.0 §3: {@code token_endpoint_auth_methods_supported} lists the methods the token endpoint
+     * accepts (absent means client_secret_basic). A method it does not list fails start-up with both lists, so a
+     * mismatch shows at deployment rather than as an {@code invalid_client} at every login. {@code none} only
+     * warns: providers that serve public clients with PKCE often leave it out of the list.
+     */
+    private void checkClientAuthMethod(URI uri, List<String> advertised) {
+        String configured = config.clientAuthMethod().registeredName();
+        if (advertised.isEmpty() || advertised.contains(configured)) {
+            return;
+        }
+        String message = "client-auth-method is '" + configured + "', but the discovery document at " + uri
+                + " lists token_endpoint_auth_methods_supported " + advertised;
+        if (config.clientAuthMethod() == ClientAuthMethod.NONE) {
+            LOG.log(System.Logger.Level.WARNING, message + "; trying the public client with PKCE anyway");
+            return;
+        }
+        throw new ProviderProtocolException(message + ": set client-auth-method to one of them (if the provider "
+                + "accepts '" + configured + "' although its document does not say so, configure "
+                + "authorization-endpoint, token-endpoint and jwks-uri by hand, which skips discovery)");
     }
 
     private static String text(JsonNode doc, String field) {

@@ -31,6 +31,8 @@ public final class OidcSession implements Serializable {
     private final String refreshToken;
     private final long expiresAtMillis;
     private final String userinfoJson;
+    private final String sid;
+    private final long loginAtMillis;
     private final OidcPrincipal principal;
     private transient volatile Map<String, Object> claims;
 
@@ -40,6 +42,18 @@ public final class OidcSession implements Serializable {
      */
     public OidcSession(String subject, String principalName, Set<String> roles, String idToken, String accessToken,
                        String refreshToken, long expiresAtMillis, String userinfoJson) {
+        this(subject, principalName, roles, idToken, accessToken, refreshToken, expiresAtMillis, userinfoJson, null, 0L);
+    }
+
+    /**
+     * @param expiresAtMillis when the access token expires (epoch milliseconds)
+     * @param userinfoJson    the verified userinfo response, or null
+     * @param sid             the ID token's {@code sid} (the provider's session, for back-channel logout), or null
+     * @param loginAtMillis   when the user logged in here (epoch milliseconds); a refresh keeps it
+     */
+    public OidcSession(String subject, String principalName, Set<String> roles, String idToken, String accessToken,
+                       String refreshToken, long expiresAtMillis, String userinfoJson, String sid,
+                       long loginAtMillis) {
         this.subject = subject;
         this.principalName = principalName;
         // insertion order kept, so the roles read as the provider listed them
@@ -49,12 +63,19 @@ public final class OidcSession implements Serializable {
         this.refreshToken = refreshToken;
         this.expiresAtMillis = expiresAtMillis;
         this.userinfoJson = userinfoJson;
+        this.sid = sid;
+        this.loginAtMillis = loginAtMillis;
         this.principal = new OidcPrincipal(this);
     }
 
     /** The hot-path check: true while the access token is valid for longer than {@code marginMillis}. */
     public boolean isActive(long nowMillis, long marginMillis) {
         return nowMillis < expiresAtMillis - marginMillis;
+    }
+
+    /** True while the access token itself has not expired (no margin): a refresh may still fail softly. */
+    public boolean isValid(long nowMillis) {
+        return nowMillis < expiresAtMillis;
     }
 
     public OidcPrincipal principal() { return principal; }
@@ -66,6 +87,12 @@ public final class OidcSession implements Serializable {
     /** The refresh token, or null when the provider issued none. */
     public String refreshToken() { return refreshToken; }
     public long expiresAtMillis() { return expiresAtMillis; }
+    /** The provider's session id ({@code sid} of the ID token, OpenID Back-Channel Logout 1.0 §2.1), or null. */
+    public String sid() { return sid; }
+    /** When the user logged in (epoch milliseconds); kept across refreshes. */
+    public long loginAtMillis() { return loginAtMillis; }
+    /** The verified userinfo response of the login, or null. */
+    public String userinfoJson() { return userinfoJson; }
 
     /** ID token claims with userinfo claims on top; decoded once, on first use. */
     public Map<String, Object> claims() {

@@ -1,20 +1,11 @@
 package io.github.oidcservlet.core.validation;
 
-import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.source.JWKSource;
-import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.SecurityContext;
-import com.nimbusds.jwt.EncryptedJWT;
-import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.JWTParser;
-import com.nimbusds.jwt.PlainJWT;
-import com.nimbusds.jwt.SignedJWT;
-import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import io.github.oidcservlet.core.config.OidcConfig;
 import io.github.oidcservlet.core.provider.ProviderMetadata;
-import io.github.oidcservlet.core.provider.ProviderUnavailableException;
 
 import java.text.ParseException;
 import java.time.Clock;
@@ -42,7 +33,7 @@ public final class IdTokenValidator {
     private final long skewSeconds;
     private final Clock clock;
     private final Set<JWSAlgorithm> allowed;
-    private final DefaultJWTProcessor<SecurityContext> processor;
+    private final SignedJwtVerifier verifier;
     private final Long maxAgeSeconds;
     private final List<String> acrValues;
 
@@ -53,15 +44,10 @@ public final class IdTokenValidator {
         this.skewSeconds = config.clockSkew().toSeconds();
         this.clock = clock;
         this.allowed = allowedAlgorithms(config, metadata);
-        this.processor = new DefaultJWTProcessor<>();
-        processor.setJWSKeySelector(new AllowedAlgorithmsKeySelector(allowed, config.clientSecret().orElse(null), jwkSource));
-        processor.setJWSTypeVerifier((type, context) -> {
-            if (type != null && FOREIGN_TYPES.contains(type.getType().toLowerCase(java.util.Locale.ROOT))) {
-                throw new BadJOSEException("typ '" + type + "' is not an ID token");
-            }
-        });
-        // Claims are checked below, rule by rule, so that every problem is reported with its clause.
-        processor.setJWTClaimsSetVerifier(null);
+        // RFC 8725 §3.11: explicit typing prevents substitution; a token typed as something else is refused.
+        this.verifier = new SignedJwtVerifier("ID token", allowed,
+                new AllowedAlgorithmsKeySelector(allowed, config.clientSecret().orElse(null), jwkSource),
+                type -> type == null || !FOREIGN_TYPES.contains(type));
         String maxAge = config.extraAuthParams().get("max_age");
         this.maxAgeSeconds = maxAge != null && maxAge.matches("\\d{1,9}") ? Long.valueOf(maxAge) : null;
         String acr = config.extraAuthParams().get("acr_values");
@@ -102,10 +88,62 @@ public final class IdTokenValidator {
      * @throws ProviderUnavailableException when the provider's keys cannot be fetched in time
      */
     public JWTClaimsSet validate(String idToken, String expectedNonce) {
-        JWTClaimsSet claims = verifySignature(idToken);
+        JWTClaimsSet claims = verifier.verify(idToken);
         List<String> problems = new ArrayList<>();
         Instant now = clock.instant();
+        commonRules(claims, problems, now);
 
+        // (11) "If a nonce value was sent in the Authentication Request, a nonce Claim MUST be present and its value
+        // checked to verify that it is the same value as the one that was sent."
+        String nonce = stringClaim(claims, "nonce", problems);
+        if (expectedNonce != null && !expectedNonce.equals(nonce)) {
+            problems.add(nonce == null ? "nonce is missing (rule 11)" : "nonce does not match the one sent (rule 11)");
+        }
+        // (12) "If the acr Claim was requested, the Client SHOULD check that the asserted Claim Value is appropriate."
+        if (!acrValues.isEmpty()) {
+            String acr = stringClaim(claims, "acr", problems);
+            if (acr == null || !acrValues.contains(acr)) {
+                problems.add("acr '" + acr + "' is not one of the requested acr_values " + acrValues + " (rule 12)");
+            }
+        }
+        // (13) "If the auth_time Claim was requested ... through the max_age parameter, the Client SHOULD check the
+        // auth_time Claim value and request re-authentication if it determines too much time has elapsed."
+        if (maxAgeSeconds != null) {
+            Date authDate = dateClaim(claims, "auth_time", problems);
+            if (authDate == null) {
+                problems.add("auth_time is missing though max_age was requested (rule 13)");
+            } else if (authDate.toInstant().plusSeconds(maxAgeSeconds + skewSeconds).isBefore(now)) {
+                problems.add("auth_time " + authDate.toInstant() + " is older than max_age " + maxAgeSeconds + " s (rule 13)");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new TokenValidationException("ID token", problems);
+        }
+        return claims;
+    }
+
+    /**
+     * Validates an ID token that came with a refresh (OIDC Core §12.2): the rules of a login's ID token, except
+     * those tied to the authentication request ({@code nonce}, {@code acr_values}, {@code max_age}), plus the
+     * comparison with the original ID token. A {@code nonce} may be absent; when present it must equal the
+     * original's (a refreshed token cannot be bound to a new request, so any other value is a substitution).
+     *
+     * @param original the claims of the ID token of the login (already verified then)
+     * @throws TokenValidationException listing every problem; a different {@code sub} is one of them
+     */
+    public JWTClaimsSet validateRefreshed(String idToken, JWTClaimsSet original) {
+        JWTClaimsSet claims = verifier.verify(idToken);
+        List<String> problems = new ArrayList<>();
+        commonRules(claims, problems, clock.instant());
+        RefreshedIdTokenRules.check(claims, original, problems);
+        if (!problems.isEmpty()) {
+            throw new TokenValidationException("refreshed ID token", problems);
+        }
+        return claims;
+    }
+
+    /** Rules (2) to (5), (9), (10) and a present {@code sub}: what every ID token must satisfy. */
+    private void commonRules(JWTClaimsSet claims, List<String> problems, Instant now) {
         // (2) "The Issuer Identifier for the OpenID Provider ... MUST exactly match the value of the iss Claim."
         if (!issuer.equals(claims.getIssuer())) {
             problems.add("iss is '" + claims.getIssuer() + "', expected '" + issuer + "' (OIDC Core 3.1.3.7 rule 2)");
@@ -140,96 +178,14 @@ public final class IdTokenValidator {
         } else if (iat.toInstant().isAfter(now.plusSeconds(skewSeconds))) {
             problems.add("iat " + iat.toInstant() + " is in the future (rule 10, clock-skew " + skewSeconds + " s)");
         }
-        // (11) "If a nonce value was sent in the Authentication Request, a nonce Claim MUST be present and its value
-        // checked to verify that it is the same value as the one that was sent."
-        String nonce = stringClaim(claims, "nonce", problems);
-        if (expectedNonce != null && !expectedNonce.equals(nonce)) {
-            problems.add(nonce == null ? "nonce is missing (rule 11)" : "nonce does not match the one sent (rule 11)");
-        }
-        // (12) "If the acr Claim was requested, the Client SHOULD check that the asserted Claim Value is appropriate."
-        if (!acrValues.isEmpty()) {
-            String acr = stringClaim(claims, "acr", problems);
-            if (acr == null || !acrValues.contains(acr)) {
-                problems.add("acr '" + acr + "' is not one of the requested acr_values " + acrValues + " (rule 12)");
-            }
-        }
-        // (13) "If the auth_time Claim was requested ... through the max_age parameter, the Client SHOULD check the
-        // auth_time Claim value and request re-authentication if it determines too much time has elapsed."
-        if (maxAgeSeconds != null) {
-            Date authDate = dateClaim(claims, "auth_time", problems);
-            if (authDate == null) {
-                problems.add("auth_time is missing though max_age was requested (rule 13)");
-            } else if (authDate.toInstant().plusSeconds(maxAgeSeconds + skewSeconds).isBefore(now)) {
-                problems.add("auth_time " + authDate.toInstant() + " is older than max_age " + maxAgeSeconds + " s (rule 13)");
-            }
-        }
         // OIDC Core §2: sub is REQUIRED; it identifies the user at this issuer.
         if (claims.getSubject() == null || claims.getSubject().isEmpty()) {
             problems.add("sub is missing (OIDC Core §2 REQUIRED)");
         }
-        if (!problems.isEmpty()) {
-            throw new TokenValidationException("ID token", problems);
-        }
-        return claims;
-    }
-
-    /**
-     * Rules (1), (6), (7), (8): parse, refuse what is not signed with an accepted algorithm, verify the signature
-     * with the provider's keys (or the client secret for HMAC), never trusting the algorithm the header names.
-     */
-    private JWTClaimsSet verifySignature(String idToken) {
-        JWT jwt;
-        try {
-            jwt = JWTParser.parse(idToken);
-        } catch (ParseException e) {
-            throw new TokenValidationException("ID token", List.of("it is not a JWT"));
-        }
-        if (jwt instanceof PlainJWT) {
-            // (6)/(7): an unsecured (alg "none") ID token is never accepted from the token endpoint here.
-            throw new TokenValidationException("ID token", List.of("it is unsigned (alg none)"));
-        }
-        if (jwt instanceof EncryptedJWT) {
-            // (1) "If the ID Token is encrypted, decrypt it using the keys and algorithms that the Client specified
-            // during Registration": this client registers no encryption key.
-            throw new TokenValidationException("ID token", List.of("it is encrypted, but no decryption key is configured"));
-        }
-        SignedJWT signed = (SignedJWT) jwt;
-        JWSAlgorithm alg = signed.getHeader().getAlgorithm();
-        // (7) "The alg value SHOULD be the default of RS256 or the algorithm sent by the Client in the
-        // id_token_signed_response_alg parameter during Registration."
-        if (!allowed.contains(alg)) {
-            throw new TokenValidationException("ID token", List.of("it is signed with " + alg
-                    + ", but only " + allowed + " are accepted (rule 7; see id-token-algs)"));
-        }
-        try {
-            // (6) "The Client MUST validate the signature of all other ID Tokens according to JWS using the algorithm
-            // specified in the JWT alg Header Parameter. The Client MUST use the keys provided by the Issuer."
-            // (8) HMAC: "the octets of the UTF-8 representation of the client_secret ... are used as the key".
-            return processor.process(signed, null);
-        } catch (BadJOSEException e) {
-            throw new TokenValidationException("ID token", List.of("its signature could not be verified with the "
-                    + "provider's keys (" + e.getMessage() + ")"));
-        } catch (JOSEException e) {
-            ProviderUnavailableException unavailable = unavailableCause(e);
-            if (unavailable != null) {
-                throw unavailable;
-            }
-            throw new TokenValidationException("ID token", List.of("its signature could not be checked ("
-                    + e.getMessage() + ")"));
-        }
-    }
-
-    private static ProviderUnavailableException unavailableCause(Throwable error) {
-        for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof ProviderUnavailableException unavailable) {
-                return unavailable;
-            }
-        }
-        return null;
     }
 
     /** A NumericDate claim (seconds since the epoch, OIDC Core §2) that Nimbus does not convert by itself. */
-    private static Date dateClaim(JWTClaimsSet claims, String name, List<String> problems) {
+    static Date dateClaim(JWTClaimsSet claims, String name, List<String> problems) {
         try {
             return claims.getDateClaim(name);
         } catch (ParseException e) {
@@ -238,7 +194,7 @@ public final class IdTokenValidator {
         }
     }
 
-    private static String stringClaim(JWTClaimsSet claims, String name, List<String> problems) {
+    static String stringClaim(JWTClaimsSet claims, String name, List<String> problems) {
         try {
             return claims.getStringClaim(name);
         } catch (ParseException e) {

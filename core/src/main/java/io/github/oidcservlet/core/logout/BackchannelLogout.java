@@ -1,0 +1,72 @@
+package io.github.oidcservlet.core.logout;
+
+import io.github.oidcservlet.core.provider.ProviderUnavailableException;
+import io.github.oidcservlet.core.session.SessionIndex;
+import io.github.oidcservlet.core.validation.LogoutTokenValidator;
+import io.github.oidcservlet.core.validation.TokenValidationException;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Back-channel logout (OpenID Back-Channel Logout 1.0 §2.5–2.8): validates the provider's logout token, refuses
+ * replays, and records the ended {@code sid} or {@code sub} in the {@link SessionIndex}, from which every request
+ * of those logins learns at once that it is no longer authenticated. Thread-safe.
+ */
+public final class BackchannelLogout {
+
+    private static final System.Logger LOG = System.getLogger(BackchannelLogout.class.getName());
+    /** The oldest logout token accepted, and so how long its jti is remembered. */
+    public static final Duration MAX_TOKEN_AGE = Duration.ofMinutes(10);
+    private static final int MAX_REMEMBERED_JTIS = 10_000;
+
+    private final Supplier<LogoutTokenValidator> validator;
+    private final SessionIndex index;
+    private final Clock clock;
+    private final JtiReplayCache seen;
+
+    public BackchannelLogout(Supplier<LogoutTokenValidator> validator, SessionIndex index, Clock clock,
+                             Duration clockSkew) {
+        this.validator = validator;
+        this.index = index;
+        this.clock = clock;
+        this.seen = new JtiReplayCache(MAX_TOKEN_AGE.plus(clockSkew).plus(clockSkew).toMillis(), MAX_REMEMBERED_JTIS);
+    }
+
+    /**
+     * @param logoutTokens every {@code logout_token} value of the POST form (§2.5); exactly one is expected
+     */
+    public BackchannelLogoutResult handle(List<String> logoutTokens) {
+        if (logoutTokens == null || logoutTokens.size() != 1 || logoutTokens.get(0).isEmpty()) {
+            return refuse("the request must carry exactly one logout_token (§2.5)");
+        }
+        LogoutTokenValidator.LogoutToken token;
+        try {
+            token = validator.get().validate(logoutTokens.get(0));
+        } catch (TokenValidationException invalid) {
+            // §2.6: "If any of the validation steps fails, reject the Logout Token and return an HTTP 400".
+            return refuse(invalid.getMessage());
+        } catch (ProviderUnavailableException unavailable) {
+            LOG.log(System.Logger.Level.WARNING, "Back-channel logout not checked: " + unavailable.getMessage());
+            return new BackchannelLogoutResult(503, "temporarily_unavailable",
+                    "the provider's keys could not be fetched to verify the logout token");
+        }
+        long now = clock.millis();
+        // §2.6 step 6: "verify that another Logout Token with the same jti value has not been recently received".
+        if (!seen.firstSighting(token.jti(), now)) {
+            return refuse("logout token rejected: its jti was seen before (§2.6 step 6)");
+        }
+        // §2.7: log out the sessions of that sid, or of that sub when there is no sid.
+        index.end(token.sid(), token.sub(), now);
+        LOG.log(System.Logger.Level.INFO, "Back-channel logout of " + (token.sid() != null ? "a provider session"
+                : "every session of a user"));
+        return BackchannelLogoutResult.ok();
+    }
+
+    private static BackchannelLogoutResult refuse(String reason) {
+        LOG.log(System.Logger.Level.WARNING, "Back-channel logout refused: " + reason);
+        return BackchannelLogoutResult.invalid(reason);
+    }
+}

@@ -1,0 +1,27 @@
+package io.github.oidcservlet.core.session;
+
+/** What became of a session whose access token is about to expire; the adapter turns it into a response. */
+public sealed interface RefreshOutcome {
+
+    /** The refresh worked: store {@code session} in place of the old one and carry on. */
+    record Refreshed(OidcSession session) implements RefreshOutcome {
+    }
+
+    /**
+     * The provider refused for good ({@code invalid_grant}, another client error, a refreshed ID token that fails
+     * validation or names another {@code sub}): the login is over. {@code logDetail} never holds a token.
+     */
+    record Ended(String logDetail) implements RefreshOutcome {
+    }
+
+    /**
+     * The provider could not be asked (down, 5xx, timeout, nonsense): keep the old session while its access
+     * token is still valid, answer 503 once it is not.
+     */
+    record Unavailable(String logDetail) implements RefreshOutcome {
+    }
+
+    /** There is no refresh token: once the access token expires, the user must re-authenticate. */
+    record NotRefreshable() implements RefreshOutcome {
+    }
+}

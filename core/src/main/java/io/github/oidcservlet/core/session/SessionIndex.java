@@ -1,0 +1,30 @@
+package io.github.oidcservlet.core.session;
+
+/**
+ * Which logins the provider has ended through back-channel logout (OpenID Back-Channel Logout 1.0 §2.7). The
+ * provider's request carries no browser cookie, so sessions are not looked up and destroyed; instead the ended
+ * {@code sid}s and {@code sub}s are recorded here and every request checks its login against them. The in-memory
+ * {@link InMemorySessionIndex} serves one node; a cluster plugs in a shared store behind this interface.
+ * Implementations are thread-safe.
+ */
+public interface SessionIndex {
+
+    /**
+     * Records a logout: with a {@code sid}, the logins of that provider session end; without one, every login
+     * of {@code sub} ends. Only logins that started at or before {@code atMillis} end: later ones are new.
+     *
+     * @param sid      the logout token's {@code sid}, or null
+     * @param sub      the logout token's {@code sub}, or null (one of the two is present)
+     * @param atMillis when the logout was received (this server's clock)
+     */
+    void end(String sid, String sub, long atMillis);
+
+    /**
+     * Whether nothing is recorded; must be as cheap as a field read, because every authenticated request asks it
+     * first and calls {@link #isEnded} only when it answers false.
+     */
+    boolean isEmpty();
+
+    /** Whether this login was ended by a back-channel logout. */
+    boolean isEnded(OidcSession session);
+}

@@ -1,0 +1,91 @@
+package io.github.oidcservlet.core.session;
+
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
+
+/**
+ * One refresh per session at a time. Keyed by the identity of the {@link OidcSession} being refreshed (it is
+ * immutable, so a refreshed login is another object): the first request runs the refresh, concurrent requests of
+ * that session wait for its result, bounded by {@code maxWait}. A finished result lingers briefly, so a request
+ * that read the old session just before the new one was stored reuses it instead of sending a second grant, and a
+ * provider that is down is not asked again by every request of the moment. Thread-safe; nothing in it is
+ * serialized with the HTTP session.
+ */
+final class SingleFlight {
+
+    /** One refresh: its result, and when it finished (0 while it runs). */
+    private static final class Flight {
+        final CompletableFuture<RefreshOutcome> result = new CompletableFuture<>();
+        volatile long doneAtMillis;
+    }
+
+    private final Map<OidcSession, Flight> flights = new ConcurrentHashMap<>();
+    private final Duration maxWait;
+    private final long lingerMillis;
+    private final LongSupplier clock;
+
+    SingleFlight(Duration maxWait, Duration linger, LongSupplier clock) {
+        this.maxWait = maxWait;
+        this.lingerMillis = linger.toMillis();
+        this.clock = clock;
+    }
+
+    /** Runs {@code refresh} for {@code session}, or waits for the run already under way (or just finished). */
+    RefreshOutcome run(OidcSession session, Function<OidcSession, RefreshOutcome> refresh) {
+        long now = clock.getAsLong();
+        sweep(now);
+        Flight mine = new Flight();
+        // OidcSession does not override equals: the map compares identities.
+        Flight running = flights.putIfAbsent(session, mine);
+        if (running != null) {
+            return await(running.result);
+        }
+        try {
+            RefreshOutcome outcome = refresh.apply(session);
+            mine.doneAtMillis = clock.getAsLong();
+            mine.result.complete(outcome);
+            return outcome;
+        } catch (RuntimeException | Error e) {
+            mine.result.completeExceptionally(e);
+            flights.remove(session, mine);
+            throw e;
+        }
+    }
+
+    /** How many sessions have a refresh running or lingering; for tests. */
+    int size() {
+        return flights.size();
+    }
+
+    private RefreshOutcome await(CompletableFuture<RefreshOutcome> result) {
+        try {
+            return result.get(maxWait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            return new RefreshOutcome.Unavailable("waited " + maxWait.toSeconds() + " s for a refresh of this session "
+                    + "that another request runs");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new RefreshOutcome.Unavailable("interrupted while waiting for a refresh");
+        } catch (ExecutionException e) {
+            return new RefreshOutcome.Unavailable("the refresh another request ran failed: " + e.getCause());
+        }
+    }
+
+    private void sweep(long now) {
+        for (Iterator<Flight> it = flights.values().iterator(); it.hasNext(); ) {
+            Flight flight = it.next();
+            long doneAt = flight.doneAtMillis;
+            if (doneAt != 0 && doneAt + lingerMillis < now) {
+                it.remove();
+            }
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package io.github.oidcservlet.core.session;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class InMemorySessionIndexTest {
+
+    private final AtomicLong now = new AtomicLong(1_000_000);
+    private final InMemorySessionIndex index = new InMemorySessionIndex(Duration.ofMinutes(10), 3, now::get);
+
+    private static OidcSession login(String sub, String sid, long at) {
+        return new OidcSession(sub, sub, Set.of(), "h.p.s", "at", "rt", at + 300_000, null, sid, at);
+    }
+
+    @Test
+    void isEmptyUntilALogoutIsRecorded() {
+        assertThat(index.isEmpty()).isTrue();
+        index.end("sid-1", null, now.get());
+        assertThat(index.isEmpty()).isFalse();
+    }
+
+    @Test
+    void sidEndsThatProviderSessionOnly() {
+        index.end("sid-1", "alice", now.get());
+        assertThat(index.isEnded(login("alice", "sid-1", now.get() - 1))).isTrue();
+        assertThat(index.isEnded(login("alice", "sid-2", now.get() - 1))).isFalse();
+    }
+
+    @Test
+    void subEndsEveryEarlierLoginOfThatUserButNotLaterOnes() {
+        index.end(null, "alice", now.get());
+        assertThat(index.isEnded(login("alice", "sid-1", now.get() - 1))).isTrue();
+        assertThat(index.isEnded(login("alice", null, now.get() - 1))).isTrue();
+        assertThat(index.isEnded(login("bob", null, now.get() - 1))).isFalse();
+        assertThat(index.isEnded(login("alice", "sid-9", now.get() + 1))).isFalse();
+    }
+
+    @Test
+    void entriesAreBoundedInNumberAndTime() {
+        for (int i = 0; i < 5; i++) {
+            index.end("sid-" + i, null, now.get() + i);
+        }
+        assertThat(index.isEnded(login("a", "sid-0", 0))).as("oldest dropped beyond 3").isFalse();
+        assertThat(index.isEnded(login("a", "sid-4", 0))).isTrue();
+        now.addAndGet(Duration.ofMinutes(11).toMillis());
+        index.end(null, "zed", now.get());
+        assertThat(index.isEnded(login("a", "sid-4", 0))).as("expired after the retention").isFalse();
+    }
+}

@@ -1,0 +1,83 @@
+package io.github.oidcservlet.core.validation;
+
+import com.nimbusds.jwt.JWTClaimsSet;
+import io.github.oidcservlet.core.TestConfigs;
+import io.github.oidcservlet.core.provider.ProviderMetadata;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import static io.github.oidcservlet.core.validation.IdTokens.NONCE;
+import static io.github.oidcservlet.core.validation.IdTokens.claims;
+import static io.github.oidcservlet.core.validation.IdTokens.rs256;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** OIDC Core §12.2: an ID token from a refresh, compared with the login's. */
+class RefreshedIdTokenTest {
+
+    private static final Instant LOGIN = Instant.parse("2026-11-22T12:00:00Z");
+    private static final Instant NOW = LOGIN.plusSeconds(3600);
+    private static final JWTClaimsSet ORIGINAL = claims(LOGIN).claim("auth_time", LOGIN.getEpochSecond()).build();
+
+    private static IdTokenValidator validator() {
+        URI base = URI.create(TestConfigs.ISSUER);
+        ProviderMetadata metadata = new ProviderMetadata(TestConfigs.ISSUER, base.resolve("/authorize"),
+                base.resolve("/token"), null, base.resolve("/jwks"), null, null, List.of("RS256"), List.of(), false);
+        return new IdTokenValidator(TestConfigs.valid(), metadata, IdTokens::jwks, Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    private static JWTClaimsSet.Builder refreshed() {
+        return claims(NOW).claim("nonce", null).claim("auth_time", LOGIN.getEpochSecond());
+    }
+
+    private static void assertRefused(JWTClaimsSet claims, String problem) {
+        assertThatThrownBy(() -> validator().validateRefreshed(rs256(claims), ORIGINAL))
+                .isInstanceOf(TokenValidationException.class).hasMessageContaining(problem);
+    }
+
+    @Test
+    void acceptsTheSameUserWithoutNonce() {
+        assertThat(validator().validateRefreshed(rs256(refreshed().build()), ORIGINAL).getSubject())
+                .isEqualTo(ORIGINAL.getSubject());
+    }
+
+    @Test
+    void acceptsTheOriginalNonceRepeated() {
+        assertThat(validator().validateRefreshed(rs256(refreshed().claim("nonce", NONCE).build()), ORIGINAL)).isNotNull();
+    }
+
+    @Test
+    void refusesAnotherNonce() {
+        assertRefused(refreshed().claim("nonce", "another").build(), "nonce is present and differs");
+    }
+
+    @Test
+    void refusesAnotherSubject() {
+        assertRefused(refreshed().subject("someone-else").build(), "sub 'someone-else' differs");
+    }
+
+    @Test
+    void refusesAnotherAudienceAsAtLogin() {
+        assertRefused(refreshed().audience("other-client").build(), "rule 3");
+    }
+
+    @Test
+    void refusesAnAzpTheOriginalDidNotHave() {
+        assertRefused(refreshed().claim("azp", TestConfigs.CLIENT_ID).build(), "azp");
+    }
+
+    @Test
+    void refusesANewAuthTime() {
+        assertRefused(refreshed().claim("auth_time", NOW.getEpochSecond()).build(), "auth_time");
+    }
+
+    @Test
+    void refusesAnExpiredToken() {
+        assertRefused(refreshed().expirationTime(java.util.Date.from(NOW.minusSeconds(600))).build(), "rule 9");
+    }
+}
