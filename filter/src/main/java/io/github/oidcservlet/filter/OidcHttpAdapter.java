@@ -59,17 +59,19 @@ public final class OidcHttpAdapter {
     public enum Route { CALLBACK, LOGOUT, BACKCHANNEL_LOGOUT, PUBLIC, PROTECTED }
 
     public Route route(HttpServletRequest request) {
-        String path = AppUrls.path(request);
-        if (path.equals(config.redirectPath())) {
+        // Compared part by part: routing every request of the application must not build a string.
+        String tail = request.getPathInfo();
+        String head = RequestPath.head(request.getServletPath(), tail);
+        if (RequestPath.equalTo(head, tail, config.redirectPath())) {
             return Route.CALLBACK;
         }
-        if (path.equals(config.logoutPath())) {
+        if (RequestPath.equalTo(head, tail, config.logoutPath())) {
             return Route.LOGOUT;
         }
-        if (path.equals(config.backchannelLogoutPath())) {
+        if (RequestPath.equalTo(head, tail, config.backchannelLogoutPath())) {
             return Route.BACKCHANNEL_LOGOUT;
         }
-        return publicPaths.matches(path) ? Route.PUBLIC : Route.PROTECTED;
+        return publicPaths.matches(head, tail) ? Route.PUBLIC : Route.PROTECTED;
     }
 
     /**

@@ -22,18 +22,26 @@ final class PathPatterns {
     }
 
     boolean matches(String path) {
+        return matches(path, null);
+    }
+
+    /** Whether the path {@code head + tail} (servlet path and path info) matches; builds no string. */
+    boolean matches(String head, String tail) {
         for (String candidate : exact) {
-            if (candidate.equals(path)) {
+            if (RequestPath.equalTo(head, tail, candidate)) {
                 return true;
             }
         }
         for (String prefix : prefixes) {
-            if (path.startsWith(prefix) && (path.length() == prefix.length() || path.charAt(prefix.length()) == '/')) {
-                return true;
+            if (RequestPath.startsWith(head, tail, prefix)) {
+                int length = RequestPath.length(head, tail);
+                if (length == prefix.length() || RequestPath.charAt(head, tail, prefix.length()) == '/') {
+                    return true;
+                }
             }
         }
         for (String suffix : suffixes) {
-            if (path.endsWith(suffix)) {
+            if (RequestPath.endsWith(head, tail, suffix)) {
                 return true;
             }
         }

@@ -31,4 +31,15 @@ class PathPatternsTest {
         assertThat(patterns.matches("/static/site.css")).isTrue();
         assertThat(patterns.matches("/static/site.css.map")).isFalse();
     }
+
+    @Test
+    void servletPathAndPathInfoMatchAsTheJoinedPath() {
+        String[][] cases = {{"/public", "/ping"}, {"/public", null}, {"", "/public/a"}, {"/publicity", null},
+                {"/pub", "/lic/x"}, {"/static", "/site.css"}, {"/api", "/about"}, {"", "/"}, {"/about", null},
+                {"/abo", "ut"}, {"/", null}, {"/static", "/site.css.map"}};
+        for (String[] parts : cases) {
+            String joined = parts[0] + (parts[1] == null ? "" : parts[1]);
+            assertThat(patterns.matches(parts[0], parts[1])).as(joined).isEqualTo(patterns.matches(joined));
+        }
+    }
 }

@@ -86,6 +86,28 @@ class SessionRefreshIT {
     }
 
     @Test
+    void requestsWhoseTokenIsStillValidDoNotWaitForTheRefreshUnderWay() throws Exception {
+        logIn(browser, app, 20);
+        // the first request inside the margin starts a refresh that the provider answers only after 3 s
+        provider.behaviour().expiresIn(300L).tokenEndpointDelay(Duration.ofSeconds(3));
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<HttpResponse<String>> refreshing = pool.submit(this::api);
+            while (refreshGrants().isEmpty()) {
+                Thread.sleep(10);
+            }
+            // the refresh is under way: this request's token is still valid, so it is served without waiting
+            HttpResponse<String> meanwhile = api();
+            assertThat(meanwhile.statusCode()).isEqualTo(200);
+            assertThat(refreshing.isDone()).isFalse();
+            assertThat(refreshing.get().statusCode()).isEqualTo(200);
+            assertThat(refreshGrants()).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void twentyConcurrentRequestsAfterExpirySendExactlyOneRefreshGrant() throws Exception {
         logIn(browser, app, 0);
         // slow enough that all twenty arrive while the one refresh is under way

@@ -68,6 +68,18 @@ public final class OidcSession implements Serializable {
         this.principal = new OidcPrincipal(this);
     }
 
+    /** Serialized as a {@link SessionSerialForm}: the values only, a few dozen bytes beyond the tokens. */
+    @Serial
+    private Object writeReplace() {
+        return new SessionSerialForm(this);
+    }
+
+    /** Only the serial form may create a session from a stream; a crafted stream of fields is refused. */
+    @Serial
+    private void readObject(java.io.ObjectInputStream in) throws java.io.InvalidObjectException {
+        throw new java.io.InvalidObjectException("an OidcSession is read through its SessionSerialForm");
+    }
+
     /** The hot-path check: true while the access token is valid for longer than {@code marginMillis}. */
     public boolean isActive(long nowMillis, long marginMillis) {
         return nowMillis < expiresAtMillis - marginMillis;

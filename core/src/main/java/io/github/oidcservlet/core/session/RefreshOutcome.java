@@ -21,6 +21,14 @@ public sealed interface RefreshOutcome {
     record Unavailable(String logDetail) implements RefreshOutcome {
     }
 
+    /**
+     * Another request of this session is refreshing it right now, and this request's access token is still valid:
+     * carry on with the old session instead of waiting. (Requests whose token has expired wait for the result.)
+     */
+    record InProgress() implements RefreshOutcome {
+        static final InProgress INSTANCE = new InProgress();
+    }
+
     /** There is no refresh token: once the access token expires, the user must re-authenticate. */
     record NotRefreshable() implements RefreshOutcome {
     }

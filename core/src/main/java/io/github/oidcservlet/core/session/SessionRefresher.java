@@ -47,7 +47,7 @@ public final class SessionRefresher {
         if (session.refreshToken() == null) {
             return new RefreshOutcome.NotRefreshable();
         }
-        return flights.run(session, this::redeem);
+        return flights.run(session, session.isValid(clock.millis()), this::redeem);
     }
 
     private RefreshOutcome redeem(OidcSession session) {

@@ -38,15 +38,22 @@ final class SingleFlight {
         this.clock = clock;
     }
 
-    /** Runs {@code refresh} for {@code session}, or waits for the run already under way (or just finished). */
-    RefreshOutcome run(OidcSession session, Function<OidcSession, RefreshOutcome> refresh) {
-        long now = clock.getAsLong();
-        sweep(now);
+    /**
+     * Runs {@code refresh} for {@code session}, or joins the run already under way (or just finished). A caller
+     * whose access token is still valid does not wait for a run under way: it gets {@link RefreshOutcome.InProgress}
+     * at the cost of one map lookup, so only requests that cannot go on without new tokens ever wait.
+     */
+    RefreshOutcome run(OidcSession session, boolean stillValid, Function<OidcSession, RefreshOutcome> refresh) {
+        Flight running = flights.get(session);
+        if (running != null) {
+            return joined(running, stillValid);
+        }
+        sweep(clock.getAsLong());
         Flight mine = new Flight();
         // OidcSession does not override equals: the map compares identities.
-        Flight running = flights.putIfAbsent(session, mine);
+        running = flights.putIfAbsent(session, mine);
         if (running != null) {
-            return await(running.result);
+            return joined(running, stillValid);
         }
         try {
             RefreshOutcome outcome = refresh.apply(session);
@@ -58,6 +65,13 @@ final class SingleFlight {
             flights.remove(session, mine);
             throw e;
         }
+    }
+
+    private RefreshOutcome joined(Flight running, boolean stillValid) {
+        if (stillValid && !running.result.isDone()) {
+            return RefreshOutcome.InProgress.INSTANCE;
+        }
+        return await(running.result);
     }
 
     /** How many sessions have a refresh running or lingering; for tests. */

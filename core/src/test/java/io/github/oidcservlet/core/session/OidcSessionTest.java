@@ -69,4 +69,40 @@ class OidcSessionTest {
             assertThat(copy.refreshToken()).isEqualTo("refresh-token-value");
         }
     }
+
+    @Test
+    void serialFormCarriesEveryValue() throws IOException, ClassNotFoundException {
+        OidcSession session = new OidcSession("u1", "alice", new java.util.LinkedHashSet<>(List.of("b", "a")), ID_TOKEN,
+                "access-token-value", null, 10_000L, "{\"sub\":\"u1\"}", "sid-7", 5_000L);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(session);
+        }
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            OidcSession copy = (OidcSession) in.readObject();
+            assertThat(copy.subject()).isEqualTo("u1");
+            assertThat(copy.principalName()).isEqualTo("alice");
+            assertThat(copy.roles()).containsExactly("b", "a");
+            assertThat(copy.idToken()).isEqualTo(ID_TOKEN);
+            assertThat(copy.accessToken()).isEqualTo("access-token-value");
+            assertThat(copy.refreshToken()).isNull();
+            assertThat(copy.expiresAtMillis()).isEqualTo(10_000L);
+            assertThat(copy.userinfoJson()).isEqualTo("{\"sub\":\"u1\"}");
+            assertThat(copy.sid()).isEqualTo("sid-7");
+            assertThat(copy.loginAtMillis()).isEqualTo(5_000L);
+        }
+    }
+
+    @Test
+    void serialFormCarriesTokensLongerThan64KiB() throws IOException, ClassNotFoundException {
+        String huge = "h".repeat(70_000);
+        OidcSession session = new OidcSession("u1", "alice", Set.of(), ID_TOKEN, huge, null, 1L, null);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(session);
+        }
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            assertThat(((OidcSession) in.readObject()).accessToken()).isEqualTo(huge);
+        }
+    }
 }
