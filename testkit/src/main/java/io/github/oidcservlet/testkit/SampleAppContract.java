@@ -251,6 +251,8 @@ public abstract class SampleAppContract {
         Thread.sleep(1_100);
         // slow enough that all requests arrive while the one refresh is under way
         provider.behaviour().expiresIn(300L).tokenEndpointDelay(java.time.Duration.ofMillis(500));
+        // the landing after login may already have refreshed the one-second token once
+        int before = refreshGrants();
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(10);
         try {
             java.util.List<java.util.concurrent.Future<HttpResponse<String>>> answers = new java.util.ArrayList<>();
@@ -263,7 +265,7 @@ public abstract class SampleAppContract {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(refreshGrants()).as("refresh grants for 10 concurrent requests").isEqualTo(1);
+        assertThat(refreshGrants() - before).as("refresh grants for 10 concurrent requests").isEqualTo(1);
     }
 
     @Test
