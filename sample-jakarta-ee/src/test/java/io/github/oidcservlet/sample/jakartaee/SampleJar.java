@@ -97,6 +97,11 @@ final class SampleJar implements AutoCloseable {
         throw new AssertionError("no line matching " + pattern + " from the jar; its output:\n" + output);
     }
 
+    /** Makes {@link #await} look only at lines printed from now on. */
+    void forgetOutputSoFar() {
+        stdout.clear();
+    }
+
     /** Waits for the process to end by itself; returns its exit status. */
     int awaitExit() throws InterruptedException {
         if (!process.waitFor(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {

@@ -1,10 +1,8 @@
 package io.github.oidcservlet.sample.jakartaee.web;
 
-import static io.github.oidcservlet.sample.web.Pages.escape;
-
 import io.github.oidcservlet.sample.web.Pages;
-import jakarta.inject.Inject;
-import jakarta.security.enterprise.SecurityContext;
+import jakarta.ejb.EJB;
+import jakarta.ejb.EJBAccessException;
 import jakarta.servlet.annotation.HttpConstraint;
 import jakarta.servlet.annotation.ServletSecurity;
 import jakarta.servlet.annotation.WebServlet;
@@ -14,25 +12,30 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * {@code /admin}: the container lets only callers in role {@code admin} in (403 for the others, through the
- * error page); the page then asks {@code SecurityContext} and the request once more, to show both agree.
+ * {@code /admin}: two checks. The servlet constraint {@code "**"} (any logged-in caller) sends anonymous browsers
+ * to the provider; {@link AdminPage}'s {@code @RolesAllowed("admin")} then decides between admin and not: a
+ * logged-in caller without the role gets the filter sample's own 403 page, never the container's.
  */
 @WebServlet(name = "admin", urlPatterns = "/admin")
-@ServletSecurity(@HttpConstraint(rolesAllowed = AdminServlet.ROLE))
+@ServletSecurity(@HttpConstraint(rolesAllowed = "**"))
 public class AdminServlet extends HttpServlet {
 
-    static final String ROLE = "admin";
     private static final long serialVersionUID = 1L;
 
-    @Inject
-    private transient SecurityContext security;
+    @EJB
+    private transient AdminPage page;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String name = escape(security.getCallerPrincipal().getName());
-        boolean both = security.isCallerInRole(ROLE) && request.isUserInRole(ROLE);
-        Pages.write(request, response, HttpServletResponse.SC_OK, "Admin",
-                "<p>Welcome, <strong>" + name + "</strong>: you have the <code>" + ROLE + "</code> role"
-                        + (both ? "" : " (but SecurityContext and the request disagree)") + ".</p>");
+        String body;
+        try {
+            body = page.bodyHtml(request.isUserInRole(io.github.oidcservlet.sample.web.AdminServlet.ROLE));
+        } catch (EJBAccessException withoutTheRole) {
+            // "If the container denies a client access to a business method, the container must throw the
+            // jakarta.ejb.EJBAccessException" (Enterprise Beans 4.0 Core, "Runtime Security Enforcement").
+            io.github.oidcservlet.sample.web.AdminServlet.forbidden(request, response, request.getRemoteUser());
+            return;
+        }
+        Pages.write(request, response, HttpServletResponse.SC_OK, "Admin", body);
     }
 }
