@@ -3,7 +3,7 @@ package io.github.oidcservlet.benchmarks;
 import io.github.oidcservlet.benchmarks.servlet.BenchFilterConfig;
 import io.github.oidcservlet.benchmarks.servlet.BenchRequest;
 import io.github.oidcservlet.benchmarks.servlet.BenchSession;
-import io.github.oidcservlet.benchmarks.servlet.UnsupportedResponse;
+import io.github.oidcservlet.benchmarks.servlet.BenchResponse;
 import io.github.oidcservlet.core.session.OidcSession;
 import io.github.oidcservlet.filter.OidcFilter;
 import io.github.oidcservlet.filter.SessionStore;
@@ -47,7 +47,7 @@ public class HotPathBenchmark {
     private Filter oidcFilter;
     private Filter passThrough;
     private BenchRequest request;
-    private final UnsupportedResponse response = new UnsupportedResponse();
+    private final BenchResponse response = new BenchResponse();
     private final CapturingChain chain = new CapturingChain();
 
     @Setup

@@ -3,7 +3,7 @@ package io.github.oidcservlet.benchmarks;
 import io.github.oidcservlet.benchmarks.servlet.BenchFilterConfig;
 import io.github.oidcservlet.benchmarks.servlet.BenchRequest;
 import io.github.oidcservlet.benchmarks.servlet.BenchSession;
-import io.github.oidcservlet.benchmarks.servlet.UnsupportedResponse;
+import io.github.oidcservlet.benchmarks.servlet.BenchResponse;
 import io.github.oidcservlet.core.session.OidcSession;
 import io.github.oidcservlet.filter.OidcFilter;
 import io.github.oidcservlet.filter.SessionStore;
@@ -52,7 +52,7 @@ public class RefreshWaitingBenchmark {
     private OidcFilter filter;
     private BenchRequest request;
     private Thread refresher;
-    private final UnsupportedResponse response = new UnsupportedResponse();
+    private final BenchResponse response = new BenchResponse();
     private final HotPathBenchmark.CapturingChain chain = new HotPathBenchmark.CapturingChain();
 
     @Setup

@@ -14,6 +14,8 @@ import io.github.oidcservlet.core.logout.TokenRevoker;
 import io.github.oidcservlet.core.provider.OidcProvider;
 import io.github.oidcservlet.core.provider.ProviderHttp;
 import io.github.oidcservlet.core.provider.ProviderMetadata;
+import io.github.oidcservlet.core.provider.ProviderProtocolException;
+import io.github.oidcservlet.core.provider.ProviderUnavailableException;
 import io.github.oidcservlet.core.session.InMemorySessionIndex;
 import io.github.oidcservlet.core.session.OidcSession;
 import io.github.oidcservlet.core.session.RefreshOutcome;
@@ -37,6 +39,8 @@ import java.util.concurrent.CompletableFuture;
  * values out, no servlet types. One per configured relying party; thread-safe.
  */
 public final class OidcEngine {
+
+    private static final System.Logger LOG = System.getLogger(OidcEngine.class.getName());
 
     private final OidcConfig config;
     private final OidcProvider provider;
@@ -190,10 +194,15 @@ public final class OidcEngine {
         return sessionIndex;
     }
 
+    /**
+     * The metadata when it can be had; logout must end the local session even while the provider is unreachable,
+     * so here (and only here) a failure means "no provider endpoints": the browser then goes back to the app.
+     */
     private ProviderMetadata knownMetadata() {
         try {
             return provider.metadata();
-        } catch (RuntimeException e) {
+        } catch (ProviderUnavailableException | ProviderProtocolException e) {
+            LOG.log(System.Logger.Level.WARNING, "Logging out without the provider's endpoints: " + e.getMessage());
             return null;
         }
     }

@@ -4,8 +4,6 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import io.github.oidcservlet.testkit.Signing;
 import io.github.oidcservlet.testkit.TestBrowser;
 import io.github.oidcservlet.testkit.TestProvider;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -20,30 +18,15 @@ import java.util.function.UnaryOperator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Back-channel logout (OpenID Back-Channel Logout 1.0 §2.4–2.8) through the filter. */
-class BackchannelLogoutIT {
+class BackchannelLogoutIT extends ProviderAndAppIT {
 
-    static TestProvider provider;
-    static TestApp app;
     TestBrowser aliceA;
     TestBrowser aliceB;
     TestBrowser bob;
 
-    @BeforeAll
-    static void start() {
-        provider = TestProvider.start();
-        app = TestApp.start(TestApp.paramsFor(provider));
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
-        provider.close();
-    }
-
     /** Alice in two browsers (provider sessions sid-a and sid-b), Bob in a third (sid-c). */
     @BeforeEach
     void threeLogins() {
-        provider.reset();
         aliceA = logIn("alice", "sid-a");
         aliceB = logIn("alice", "sid-b");
         bob = logIn("bob", "sid-c");

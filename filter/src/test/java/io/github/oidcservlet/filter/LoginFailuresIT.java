@@ -4,9 +4,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import io.github.oidcservlet.testkit.Signing;
 import io.github.oidcservlet.testkit.TestBrowser;
 import io.github.oidcservlet.testkit.TestProvider;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,10 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every way a login can go wrong gives a clear 4xx (or 502/503) page, leaves no authenticated session and shows
  * no token, code or secret.
  */
-class LoginFailuresIT {
+class LoginFailuresIT extends ProviderAndAppIT {
 
-    static TestProvider provider;
-    static TestApp app;
     TestBrowser browser;
     final List<String> logLines = new ArrayList<>();
     final Handler logCapture = new Handler() {
@@ -56,21 +52,8 @@ class LoginFailuresIT {
         }
     };
 
-    @BeforeAll
-    static void start() {
-        provider = TestProvider.start();
-        app = TestApp.start(TestApp.paramsFor(provider));
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
-        provider.close();
-    }
-
     @BeforeEach
     void freshBrowser() {
-        provider.reset();
         browser = new TestBrowser();
         Logger.getLogger("").addHandler(logCapture);
     }

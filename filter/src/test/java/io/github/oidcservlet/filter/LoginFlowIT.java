@@ -3,8 +3,6 @@ package io.github.oidcservlet.filter;
 import io.github.oidcservlet.testkit.Signing;
 import io.github.oidcservlet.testkit.TestBrowser;
 import io.github.oidcservlet.testkit.TestProvider;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -20,27 +18,12 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The authorization code flow through the filter on embedded Jetty against the in-process provider. */
-class LoginFlowIT {
+class LoginFlowIT extends ProviderAndAppIT {
 
-    static TestProvider provider;
-    static TestApp app;
     TestBrowser browser;
-
-    @BeforeAll
-    static void start() {
-        provider = TestProvider.start();
-        app = TestApp.start(TestApp.paramsFor(provider));
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
-        provider.close();
-    }
 
     @BeforeEach
     void freshBrowser() {
-        provider.reset();
         browser = new TestBrowser();
     }
 

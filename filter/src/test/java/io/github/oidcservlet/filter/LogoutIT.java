@@ -3,8 +3,6 @@ package io.github.oidcservlet.filter;
 import io.github.oidcservlet.testkit.RecordedRequest;
 import io.github.oidcservlet.testkit.TestBrowser;
 import io.github.oidcservlet.testkit.TestProvider;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -18,27 +16,12 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** RP-initiated logout (OpenID RP-Initiated Logout 1.0), token revocation (RFC 7009) and the logout CSRF rule. */
-class LogoutIT {
+class LogoutIT extends ProviderAndAppIT {
 
-    static TestProvider provider;
-    static TestApp app;
     TestBrowser browser;
-
-    @BeforeAll
-    static void start() {
-        provider = TestProvider.start();
-        app = TestApp.start(TestApp.paramsFor(provider));
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
-        provider.close();
-    }
 
     @BeforeEach
     void logIn() {
-        provider.reset();
         browser = new TestBrowser();
         assertThat(LoginFlowIT.navigate(browser, app.url("/profile")).body()).contains("user=alice");
     }

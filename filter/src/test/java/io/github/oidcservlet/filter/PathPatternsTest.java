@@ -34,12 +34,15 @@ class PathPatternsTest {
 
     @Test
     void servletPathAndPathInfoMatchAsTheJoinedPath() {
-        String[][] cases = {{"/public", "/ping"}, {"/public", null}, {"", "/public/a"}, {"/publicity", null},
-                {"/pub", "/lic/x"}, {"/static", "/site.css"}, {"/api", "/about"}, {"", "/"}, {"/about", null},
-                {"/abo", "ut"}, {"/", null}, {"/static", "/site.css.map"}};
-        for (String[] parts : cases) {
-            String joined = parts[0] + (parts[1] == null ? "" : parts[1]);
-            assertThat(patterns.matches(parts[0], parts[1])).as(joined).isEqualTo(patterns.matches(joined));
+        // servlet path, path info, expected: the two parts are matched as the path they join into
+        Object[][] cases = {{"/public", "/ping", true}, {"/public", null, true}, {"", "/public/a", true},
+                {"/publicity", null, false}, {"/pub", "/lic/x", false}, {"/pub", "lic/x", true}, {"/static", "/site.css", true},
+                {"/api", "/about", false}, {"", "/", true}, {"/about", null, true}, {"/abo", "ut", true},
+                {"/", null, true}, {"/static", "/site.css.map", false}, {"/pub", "licity", false}};
+        for (Object[] c : cases) {
+            String joined = c[0] + (c[1] == null ? "" : (String) c[1]);
+            assertThat(patterns.matches((String) c[0], (String) c[1])).as(joined).isEqualTo(c[2]);
+            assertThat(patterns.matches(joined)).as(joined).isEqualTo(c[2]);
         }
     }
 }

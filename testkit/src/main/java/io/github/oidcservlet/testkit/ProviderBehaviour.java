@@ -4,7 +4,6 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -12,13 +11,7 @@ import java.util.function.Consumer;
  * returns {@code this} so calls chain. {@link #reset()} (or {@link TestProvider#reset()}) restores every default.
  * A {@code null} where a value is optional switches that misbehaviour off.
  */
-public final class ProviderBehaviour {
-
-    /** A forced token endpoint error (RFC 6749 §5.2). */
-    public record TokenError(int status, String error, String description) { }
-
-    /** A token endpoint answer sent verbatim. */
-    public record RawResponse(int status, String contentType, String body) { }
+public final class ProviderBehaviour extends TokenEndpointBehaviour {
 
     /** A forced authorization error response (RFC 6749 §4.1.2.1). */
     public record AuthorizationError(String error, String description, boolean includeState) { }
@@ -29,10 +22,6 @@ public final class ProviderBehaviour {
      * @param value the {@code iss} to send; {@code null} while {@code send} means the real issuer
      */
     public record IssParameter(boolean advertise, boolean send, String value) { }
-
-    /** Every client authentication method the provider knows (RFC 6749 §2.3.1, OIDC Core 9). */
-    public static final Set<String> ALL_CLIENT_AUTH_METHODS =
-            Set.of("client_secret_basic", "client_secret_post", "client_secret_jwt", "private_key_jwt", "none");
 
     private static final Consumer<JWTClaimsSet.Builder> NO_CHANGE = builder -> { };
 
@@ -47,30 +36,24 @@ public final class ProviderBehaviour {
     private volatile AuthorizationError authorizationError;
     private volatile boolean interactiveLogin;
     private volatile String loginAs;
-    private volatile Duration tokenEndpointDelay;
-    private volatile TokenError tokenEndpointError;
-    private volatile RawResponse tokenEndpointRawResponse;
-    private volatile String tokenType;
-    private volatile Long expiresIn;
-    private volatile boolean issueRefreshToken;
-    private volatile boolean rotateRefreshTokens;
-    private volatile boolean omitIdToken;
-    private volatile Set<String> allowedClientAuthMethods;
     private volatile String userinfoSub;
     private volatile int userinfoStatus;
     private volatile boolean userinfoDisabled;
     private volatile boolean advertiseEndSession;
     private volatile boolean advertiseRevocation;
-    private volatile Set<String> clientAssertionAudiences;
-    private volatile boolean expiresInMilliseconds;
-    private volatile String refreshTokenScope;
 
     ProviderBehaviour() {
         reset();
     }
 
+    @Override
+    ProviderBehaviour self() {
+        return this;
+    }
+
     /** Restores every default: an honest provider that logs in "alice" without asking. */
     public synchronized void reset() {
+        resetTokenEndpoint();
         signing = Signing.RS256;
         idTokenClaims = NO_CHANGE;
         omitKid = false;
@@ -82,23 +65,11 @@ public final class ProviderBehaviour {
         authorizationError = null;
         interactiveLogin = false;
         loginAs = "alice";
-        tokenEndpointDelay = Duration.ZERO;
-        tokenEndpointError = null;
-        tokenEndpointRawResponse = null;
-        tokenType = "Bearer";
-        expiresIn = 300L;
-        issueRefreshToken = true;
-        rotateRefreshTokens = false;
-        omitIdToken = false;
-        allowedClientAuthMethods = ALL_CLIENT_AUTH_METHODS;
         userinfoSub = null;
         userinfoStatus = 200;
         userinfoDisabled = false;
         advertiseEndSession = true;
         advertiseRevocation = true;
-        clientAssertionAudiences = null;
-        expiresInMilliseconds = false;
-        refreshTokenScope = null;
     }
 
     /** How ID tokens are signed; default {@link Signing#RS256}. */
@@ -188,60 +159,6 @@ public final class ProviderBehaviour {
         return this;
     }
 
-    /** Make the token endpoint hang this long before answering ({@link TestProvider#close()} cuts it short). */
-    public ProviderBehaviour tokenEndpointDelay(Duration value) {
-        tokenEndpointDelay = Objects.requireNonNull(value, "tokenEndpointDelay");
-        return this;
-    }
-
-    /** Answer every token request with this RFC 6749 §5.2 error; {@code null} error switches it off. */
-    public ProviderBehaviour tokenEndpointError(int status, String error, String description) {
-        tokenEndpointError = error == null ? null : new TokenError(status, error, description);
-        return this;
-    }
-
-    /** Answer every token request with exactly this; {@code null} body switches it off. */
-    public ProviderBehaviour tokenEndpointRawResponse(int status, String contentType, String body) {
-        tokenEndpointRawResponse = body == null ? null : new RawResponse(status, contentType, body);
-        return this;
-    }
-
-    /** {@code token_type} of token responses; default "Bearer". */
-    public ProviderBehaviour tokenType(String value) {
-        tokenType = value;
-        return this;
-    }
-
-    /** {@code expires_in} of token responses in seconds, also the access token's lifetime; {@code null} omits it. */
-    public ProviderBehaviour expiresIn(Long seconds) {
-        expiresIn = seconds;
-        return this;
-    }
-
-    /** Whether token responses carry a {@code refresh_token}; default true. */
-    public ProviderBehaviour issueRefreshToken(boolean value) {
-        issueRefreshToken = value;
-        return this;
-    }
-
-    /** Whether a refresh issues a new refresh token and invalidates the old one; default false. */
-    public ProviderBehaviour rotateRefreshTokens(boolean value) {
-        rotateRefreshTokens = value;
-        return this;
-    }
-
-    /** Leave {@code id_token} out of token responses. */
-    public ProviderBehaviour omitIdToken(boolean value) {
-        omitIdToken = value;
-        return this;
-    }
-
-    /** The client authentication methods the token and revocation endpoints accept; default all. */
-    public ProviderBehaviour allowedClientAuthMethods(Set<String> methods) {
-        allowedClientAuthMethods = Set.copyOf(methods);
-        return this;
-    }
-
     /** The {@code sub} userinfo answers with; {@code null} means the user's real one. */
     public ProviderBehaviour userinfoSub(String value) {
         userinfoSub = value;
@@ -272,33 +189,6 @@ public final class ProviderBehaviour {
         return this;
     }
 
-    /**
-     * The {@code aud} values a JWT client assertion may name (one must match); {@code null}, the default, accepts
-     * the token endpoint URL and the issuer (RFC 7523 §3). LoginID, for example, wants the issuer's host name.
-     */
-    public ProviderBehaviour clientAssertionAudiences(Set<String> values) {
-        clientAssertionAudiences = values == null ? null : Set.copyOf(values);
-        return this;
-    }
-
-    /**
-     * Send {@code expires_in} in milliseconds (as Signicat documents it) instead of seconds; the access token's
-     * real lifetime stays {@link #expiresIn(Long)} seconds.
-     */
-    public ProviderBehaviour expiresInMilliseconds(boolean value) {
-        expiresInMilliseconds = value;
-        return this;
-    }
-
-    /**
-     * Issue a refresh token only when the grant's scope contains this value (LoginID: {@code offline_access});
-     * {@code null}, the default, leaves it to {@link #issueRefreshToken(boolean)} alone.
-     */
-    public ProviderBehaviour refreshTokenScope(String scope) {
-        refreshTokenScope = scope;
-        return this;
-    }
-
     public Signing signing() { return signing; }
     public Consumer<JWTClaimsSet.Builder> idTokenClaims() { return idTokenClaims; }
     public boolean omitKid() { return omitKid; }
@@ -310,21 +200,9 @@ public final class ProviderBehaviour {
     public AuthorizationError authorizationError() { return authorizationError; }
     public boolean interactiveLogin() { return interactiveLogin; }
     public String loginAs() { return loginAs; }
-    public Duration tokenEndpointDelay() { return tokenEndpointDelay; }
-    public TokenError tokenEndpointError() { return tokenEndpointError; }
-    public RawResponse tokenEndpointRawResponse() { return tokenEndpointRawResponse; }
-    public String tokenType() { return tokenType; }
-    public Long expiresIn() { return expiresIn; }
-    public boolean issueRefreshToken() { return issueRefreshToken; }
-    public boolean rotateRefreshTokens() { return rotateRefreshTokens; }
-    public boolean omitIdToken() { return omitIdToken; }
-    public Set<String> allowedClientAuthMethods() { return allowedClientAuthMethods; }
     public String userinfoSub() { return userinfoSub; }
     public int userinfoStatus() { return userinfoStatus; }
     public boolean userinfoDisabled() { return userinfoDisabled; }
     public boolean advertiseEndSession() { return advertiseEndSession; }
     public boolean advertiseRevocation() { return advertiseRevocation; }
-    public Set<String> clientAssertionAudiences() { return clientAssertionAudiences; }
-    public boolean expiresInMilliseconds() { return expiresInMilliseconds; }
-    public String refreshTokenScope() { return refreshTokenScope; }
 }

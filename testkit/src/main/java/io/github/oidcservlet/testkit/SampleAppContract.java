@@ -3,7 +3,6 @@ package io.github.oidcservlet.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -11,11 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * The sample application's published contract (DESIGN.md, "The sample webapp"), over HTTP, against a running
@@ -24,55 +19,7 @@ import org.junit.jupiter.api.TestInstance;
  * given by {@link #providerSettings}. New end-to-end expectations (refresh, back-channel logout) belong here, so
  * that they hold for both.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class SampleAppContract {
-
-    /** The headers of a browser's top-level navigation, which the application answers with a login redirect. */
-    private static final String[] NAVIGATION = {"Accept", "text/html,application/xhtml+xml,*/*;q=0.8",
-            "Sec-Fetch-Mode", "navigate", "Sec-Fetch-Dest", "document"};
-    private static final String[] NONE = {};
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    /** The provider the application under test logs in with; reset before each test. */
-    protected TestProvider provider;
-    private URI base;
-
-    /**
-     * Starts the application configured with {@link #providerSettings} (as {@code oidc.*} system properties or
-     * {@code OIDC_*} variables) and returns its root URL with a trailing slash.
-     */
-    protected abstract URI startApplication(TestProvider provider) throws Exception;
-
-    protected abstract void stopApplication() throws Exception;
-
-    /** The configuration keys and values that point an application at {@code provider}. */
-    protected static Map<String, String> providerSettings(TestProvider provider) {
-        return Map.of("issuer", provider.issuer(),
-                "client-id", TestProvider.DEFAULT_CLIENT_ID,
-                "client-secret", TestProvider.DEFAULT_CLIENT_SECRET);
-    }
-
-    @BeforeAll
-    final void startAll() throws Exception {
-        provider = TestProvider.start();
-        base = startApplication(provider);
-    }
-
-    @AfterAll
-    final void stopAll() throws Exception {
-        try {
-            stopApplication();
-        } finally {
-            if (provider != null) {
-                provider.close();
-            }
-        }
-    }
-
-    @BeforeEach
-    final void freshProvider() {
-        provider.reset();
-    }
+public abstract class SampleAppContract extends SampleAppHarness {
 
     @Test
     void homePageIsPublicWithALoginLinkAndALogoutLink() {
@@ -294,42 +241,5 @@ public abstract class SampleAppContract {
         assertThat(heidi.get(url("/api/me")).statusCode()).isEqualTo(200);
     }
 
-    private int refreshGrants() {
-        return (int) provider.requests("token").stream()
-                .filter(r -> "refresh_token".equals(r.form("grant_type"))).count();
-    }
 
-    /** Logs in through the provider as a browser would (the provider logs {@code userName} in at once). */
-    protected final TestBrowser logIn(String userName) {
-        provider.loginAs(userName);
-        TestBrowser browser = new TestBrowser();
-        HttpResponse<String> toProvider = browser.get(url("/profile"), NAVIGATION);
-        assertThat(toProvider.statusCode()).as("GET /profile before login").isEqualTo(302);
-        HttpResponse<String> landed = browser.follow(toProvider, 4);
-        assertThat(landed.statusCode()).as("login as %s ended at %s: %s", userName, landed.uri(), landed.body())
-                .isEqualTo(200);
-        assertThat(landed.uri()).isEqualTo(URI.create(url("/profile")));
-        return browser;
-    }
-
-    /** An absolute URL of the application; {@code path} starts with a slash. */
-    protected final String url(String path) {
-        return base.resolve(path).toString();
-    }
-
-    private JsonNode apiMe(TestBrowser browser) throws IOException {
-        HttpResponse<String> me = browser.get(url("/api/me"));
-        assertThat(me.statusCode()).as("/api/me: %s", me.body()).isEqualTo(200);
-        assertThat(contentType(me)).startsWith("application/json");
-        return JSON.readTree(me.body());
-    }
-
-    private static String contentType(HttpResponse<String> response) {
-        return response.headers().firstValue("Content-Type").orElse("").replace(" ", "");
-    }
-
-    private static void assertNoStackTrace(HttpResponse<String> response) {
-        assertThat(response.body()).doesNotContain("Exception").doesNotContain("\tat ").doesNotContain("at org.")
-                .doesNotContain("at io.github.").doesNotContain("GlassFish").doesNotContain("Jetty");
-    }
 }

@@ -1,21 +1,15 @@
 package io.github.oidcservlet.core.config;
 
 import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The whole configuration of one relying party, immutable, built once at start-up by {@link #from(ConfigSource)}.
@@ -23,14 +17,6 @@ import java.util.Set;
  * {@link #toString()} never shows the client secret.
  */
 public final class OidcConfig {
-
-    /** Authorization request parameters that the engine owns and {@code extra-auth-params} may not override. */
-    private static final Set<String> RESERVED_AUTH_PARAMS = Set.of("response_type", "client_id", "redirect_uri",
-            "scope", "state", "nonce", "code_challenge", "code_challenge_method", "request", "request_uri");
-
-    private static final Set<String> HMAC_ALGS = Set.of("HS256", "HS384", "HS512");
-    private static final Set<String> KNOWN_ALGS = Set.of("RS256", "RS384", "RS512", "PS256", "PS384", "PS512",
-            "ES256", "ES384", "ES512", "ES256K", "EdDSA", "Ed25519", "HS256", "HS384", "HS512");
 
     private final String issuer;
     private final URI discoveryUri;
@@ -81,9 +67,9 @@ public final class OidcConfig {
         clientSigningKey = credentials.privateKey;
         clientAuthMethod = credentials.method;
         clientAssertionAudience = credentials.assertionAudience;
-        scopes = scopes(in);
-        extraAuthParams = extraAuthParams(in);
-        idTokenAlgs = idTokenAlgs(in);
+        scopes = LoginRequestRules.scopes(in);
+        extraAuthParams = LoginRequestRules.extraAuthParams(in);
+        idTokenAlgs = LoginRequestRules.idTokenAlgs(in, clientSecret);
         principalClaim = in.optional(ConfigKey.PRINCIPAL_CLAIM).orElse(null);
         rolesClaim = in.optional(ConfigKey.ROLES_CLAIM).orElseThrow();
         refreshMargin = in.seconds(ConfigKey.REFRESH_MARGIN, 0);
@@ -144,79 +130,6 @@ public final class OidcConfig {
         return "";
     }
 
-    private static String scopes(ConfigReader in) {
-        String text = in.optional(ConfigKey.SCOPES).orElseThrow();
-        // OIDC Core §3.1.2.1: "OpenID Connect requests MUST contain the openid scope value."
-        if (!Arrays.asList(text.split(" +")).contains("openid")) {
-            in.problem(ConfigKey.SCOPES, "must contain 'openid' (OpenID Connect Core §3.1.2.1), got '" + text + "'");
-        }
-        return text;
-    }
-
-    private static Map<String, String> extraAuthParams(ConfigReader in) {
-        Optional<String> text = in.optional(ConfigKey.EXTRA_AUTH_PARAMS);
-        if (text.isEmpty()) {
-            return Map.of();
-        }
-        Map<String, String> params = new LinkedHashMap<>();
-        for (String pair : text.get().split("&")) {
-            if (pair.isBlank()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            if (eq <= 0) {
-                in.problem(ConfigKey.EXTRA_AUTH_PARAMS, "must look like k=v&k2=v2, got '" + pair + "'");
-                continue;
-            }
-            String name = URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8);
-            String value = URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            if (RESERVED_AUTH_PARAMS.contains(name)) {
-                in.problem(ConfigKey.EXTRA_AUTH_PARAMS, "may not set '" + name + "': the login flow sets it itself"
-                        + (name.equals("scope") ? " (use scopes)" : ""));
-            } else if (params.put(name, value) != null) {
-                in.problem(ConfigKey.EXTRA_AUTH_PARAMS, "sets '" + name + "' twice");
-            }
-        }
-        return Collections.unmodifiableMap(params);
-    }
-
-    private List<String> idTokenAlgs(ConfigReader in) {
-        Optional<String> text = in.optional(ConfigKey.ID_TOKEN_ALGS);
-        if (text.isEmpty()) {
-            return List.of();
-        }
-        List<String> algs = new ArrayList<>();
-        for (String alg : text.get().split("[ ,]+")) {
-            if (alg.isEmpty()) {
-                continue;
-            }
-            if (alg.equalsIgnoreCase("none")) {
-                // OIDC Core §3.1.3.7 (7)/(6): an ID token from the code flow is always signed here; 'none' is never accepted.
-                in.problem(ConfigKey.ID_TOKEN_ALGS, "may not list 'none': unsigned ID tokens are always refused");
-            } else if (!KNOWN_ALGS.contains(alg)) {
-                in.problem(ConfigKey.ID_TOKEN_ALGS, "lists unknown JWS algorithm '" + alg + "'");
-            } else if (HMAC_ALGS.contains(alg)) {
-                algs.add(alg);
-                checkHmacSecret(in, alg);
-            } else {
-                algs.add(alg);
-            }
-        }
-        return List.copyOf(algs);
-    }
-
-    private void checkHmacSecret(ConfigReader in, String alg) {
-        // OIDC Core §10.1: symmetric signatures use the octets of the client_secret as the key; RFC 7518 §3.2:
-        // the key must be at least as long as the hash output.
-        int minBytes = Integer.parseInt(alg.substring(2)) / 8;
-        if (clientSecret == null) {
-            in.problem(ConfigKey.ID_TOKEN_ALGS, "lists " + alg + ", which needs client-secret as the key");
-        } else if (clientSecret.bytes().length < minBytes) {
-            in.problem(ConfigKey.CLIENT_SECRET, "is too short to verify " + alg + " ID tokens (needs at least "
-                    + minBytes + " bytes, RFC 7518 §3.2)");
-        }
-    }
-
     private static ChronoUnit expiresInUnit(ConfigReader in) {
         String text = in.optional(ConfigKey.EXPIRES_IN_UNIT).orElseThrow().toLowerCase(Locale.ROOT);
         return switch (text) {
@@ -259,7 +172,7 @@ public final class OidcConfig {
                     + "discovery-uri, or authorization-endpoint and token-endpoint");
         }
         if (manualEndpoints() && jwksUri == null
-                && (idTokenAlgs.isEmpty() || idTokenAlgs.stream().anyMatch(a -> !HMAC_ALGS.contains(a)))) {
+                && (idTokenAlgs.isEmpty() || idTokenAlgs.stream().anyMatch(a -> !LoginRequestRules.isHmac(a)))) {
             in.problem(ConfigKey.JWKS_URI, "is required with manual endpoints to verify "
                     + (idTokenAlgs.isEmpty() ? "RS256" : String.join("/", idTokenAlgs))
                     + " ID tokens (only HS256/384/512 in id-token-algs need no jwks-uri)");

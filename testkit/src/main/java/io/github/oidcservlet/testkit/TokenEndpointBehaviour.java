@@ -1,0 +1,148 @@
+package io.github.oidcservlet.testkit;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The token endpoint's knobs of {@link ProviderBehaviour}: how it answers (delays, errors, raw bodies), what its
+ * token responses carry, and which client authentication it accepts. Setters return the {@link ProviderBehaviour}
+ * so that calls chain across both.
+ */
+abstract sealed class TokenEndpointBehaviour permits ProviderBehaviour {
+
+    /** A forced token endpoint error (RFC 6749 §5.2). */
+    public record TokenError(int status, String error, String description) { }
+
+    /** A token endpoint answer sent verbatim. */
+    public record RawResponse(int status, String contentType, String body) { }
+
+    /** Every client authentication method the provider knows (RFC 6749 §2.3.1, OIDC Core 9). */
+    public static final Set<String> ALL_CLIENT_AUTH_METHODS =
+            Set.of("client_secret_basic", "client_secret_post", "client_secret_jwt", "private_key_jwt", "none");
+
+    private volatile Duration tokenEndpointDelay;
+    private volatile TokenError tokenEndpointError;
+    private volatile RawResponse tokenEndpointRawResponse;
+    private volatile String tokenType;
+    private volatile Long expiresIn;
+    private volatile boolean issueRefreshToken;
+    private volatile boolean rotateRefreshTokens;
+    private volatile boolean omitIdToken;
+    private volatile Set<String> allowedClientAuthMethods;
+    private volatile Set<String> clientAssertionAudiences;
+    private volatile boolean expiresInMilliseconds;
+    private volatile String refreshTokenScope;
+
+    abstract ProviderBehaviour self();
+
+    /** The defaults: an honest token endpoint with five-minute tokens and every authentication method. */
+    final void resetTokenEndpoint() {
+        tokenEndpointDelay = Duration.ZERO;
+        tokenEndpointError = null;
+        tokenEndpointRawResponse = null;
+        tokenType = "Bearer";
+        expiresIn = 300L;
+        issueRefreshToken = true;
+        rotateRefreshTokens = false;
+        omitIdToken = false;
+        allowedClientAuthMethods = ALL_CLIENT_AUTH_METHODS;
+        clientAssertionAudiences = null;
+        expiresInMilliseconds = false;
+        refreshTokenScope = null;
+    }
+
+    /** Make the token endpoint hang this long before answering ({@link TestProvider#close()} cuts it short). */
+    public ProviderBehaviour tokenEndpointDelay(Duration value) {
+        tokenEndpointDelay = Objects.requireNonNull(value, "tokenEndpointDelay");
+        return self();
+    }
+
+    /** Answer every token request with this RFC 6749 §5.2 error; {@code null} error switches it off. */
+    public ProviderBehaviour tokenEndpointError(int status, String error, String description) {
+        tokenEndpointError = error == null ? null : new TokenError(status, error, description);
+        return self();
+    }
+
+    /** Answer every token request with exactly this; {@code null} body switches it off. */
+    public ProviderBehaviour tokenEndpointRawResponse(int status, String contentType, String body) {
+        tokenEndpointRawResponse = body == null ? null : new RawResponse(status, contentType, body);
+        return self();
+    }
+
+    /** {@code token_type} of token responses; default "Bearer". */
+    public ProviderBehaviour tokenType(String value) {
+        tokenType = value;
+        return self();
+    }
+
+    /** {@code expires_in} of token responses in seconds, also the access token's lifetime; {@code null} omits it. */
+    public ProviderBehaviour expiresIn(Long seconds) {
+        expiresIn = seconds;
+        return self();
+    }
+
+    /** Whether token responses carry a {@code refresh_token}; default true. */
+    public ProviderBehaviour issueRefreshToken(boolean value) {
+        issueRefreshToken = value;
+        return self();
+    }
+
+    /** Whether a refresh issues a new refresh token and invalidates the old one; default false. */
+    public ProviderBehaviour rotateRefreshTokens(boolean value) {
+        rotateRefreshTokens = value;
+        return self();
+    }
+
+    /** Leave {@code id_token} out of token responses. */
+    public ProviderBehaviour omitIdToken(boolean value) {
+        omitIdToken = value;
+        return self();
+    }
+
+    /** The client authentication methods the token and revocation endpoints accept; default all. */
+    public ProviderBehaviour allowedClientAuthMethods(Set<String> methods) {
+        allowedClientAuthMethods = Set.copyOf(methods);
+        return self();
+    }
+
+    /**
+     * The {@code aud} values a JWT client assertion may name (one must match); {@code null}, the default, accepts
+     * the token endpoint URL and the issuer (RFC 7523 §3). LoginID, for example, wants the issuer's host name.
+     */
+    public ProviderBehaviour clientAssertionAudiences(Set<String> values) {
+        clientAssertionAudiences = values == null ? null : Set.copyOf(values);
+        return self();
+    }
+
+    /**
+     * Send {@code expires_in} in milliseconds (as Signicat documents it) instead of seconds; the access token's
+     * real lifetime stays {@link #expiresIn(Long)} seconds.
+     */
+    public ProviderBehaviour expiresInMilliseconds(boolean value) {
+        expiresInMilliseconds = value;
+        return self();
+    }
+
+    /**
+     * Issue a refresh token only when the grant's scope contains this value (LoginID: {@code offline_access});
+     * {@code null}, the default, leaves it to {@link #issueRefreshToken(boolean)} alone.
+     */
+    public ProviderBehaviour refreshTokenScope(String scope) {
+        refreshTokenScope = scope;
+        return self();
+    }
+
+    public Duration tokenEndpointDelay() { return tokenEndpointDelay; }
+    public TokenError tokenEndpointError() { return tokenEndpointError; }
+    public RawResponse tokenEndpointRawResponse() { return tokenEndpointRawResponse; }
+    public String tokenType() { return tokenType; }
+    public Long expiresIn() { return expiresIn; }
+    public boolean issueRefreshToken() { return issueRefreshToken; }
+    public boolean rotateRefreshTokens() { return rotateRefreshTokens; }
+    public boolean omitIdToken() { return omitIdToken; }
+    public Set<String> allowedClientAuthMethods() { return allowedClientAuthMethods; }
+    public Set<String> clientAssertionAudiences() { return clientAssertionAudiences; }
+    public boolean expiresInMilliseconds() { return expiresInMilliseconds; }
+    public String refreshTokenScope() { return refreshTokenScope; }
+}
