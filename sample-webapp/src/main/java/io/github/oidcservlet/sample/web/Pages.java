@@ -1,5 +1,7 @@
 package io.github.oidcservlet.sample.web;
 
+import io.github.oidcservlet.filter.ErrorPages;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -42,23 +44,8 @@ public final class Pages {
                 + "<main>\n<h1>" + escape(title) + "</h1>\n" + bodyHtml + "\n</main>\n</body>\n</html>\n");
     }
 
-    /** Escapes text for HTML element content and for double- or single-quoted attribute values. */
+    /** Escapes text for HTML element content and quoted attribute values: the filter's own escaping. */
     public static String escape(String text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder escaped = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> escaped.append("&amp;");
-                case '<' -> escaped.append("&lt;");
-                case '>' -> escaped.append("&gt;");
-                case '"' -> escaped.append("&quot;");
-                case '\'' -> escaped.append("&#39;");
-                default -> escaped.append(c);
-            }
-        }
-        return escaped.toString();
+        return ErrorPages.escape(text);
     }
 }
