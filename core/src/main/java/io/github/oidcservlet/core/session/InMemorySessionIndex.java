@@ -7,7 +7,7 @@ import java.util.function.LongSupplier;
 
 /**
  * The default {@link SessionIndex}: two concurrent maps (ended {@code sid}s and ended {@code sub}s, each with the
- * time of the logout), on one node. Bounded in time (an entry is kept for {@code retention}, after which a login it ended
+ * logout token's {@code iat}), on one node. Bounded in time (an entry is kept for {@code retention}, after which a login it ended
  * has long been removed from its HTTP session or has expired with it) and in size (beyond {@code maxEntries} the
  * oldest entries go).
  */
@@ -36,12 +36,14 @@ public final class InMemorySessionIndex implements SessionIndex {
     }
 
     @Override
-    public synchronized void end(String sid, String sub, long atMillis) {
+    public synchronized void end(String sid, String sub, long issuedAtMillis) {
         purge(clock.getAsLong());
+        // Both are recorded when both are present: the logins matching either end.
         if (sid != null) {
-            endedSids.merge(sid, atMillis, Math::max);
-        } else if (sub != null) {
-            endedSubjects.merge(sub, atMillis, Math::max);
+            endedSids.merge(sid, issuedAtMillis, Math::max);
+        }
+        if (sub != null) {
+            endedSubjects.merge(sub, issuedAtMillis, Math::max);
         }
         while (endedSids.size() + endedSubjects.size() > maxEntries) {
             dropOldest();
@@ -56,16 +58,21 @@ public final class InMemorySessionIndex implements SessionIndex {
 
     @Override
     public boolean isEnded(OidcSession session) {
-        // Back-Channel Logout §2.7: a sid ends the sessions of that provider session; a sub alone ends them all.
-        // Either way only logins made before the logout: a login afterwards is a new session.
-        if (session.sid() != null && endedBefore(endedSids.get(session.sid()), session)) {
+        // Back-Channel Logout §2.7: a sid ends the sessions of that provider session, a sub every session of the
+        // user; a token carrying both ends the logins matching either.
+        if (session.sid() != null && issuedBefore(session, endedSids.get(session.sid()))) {
             return true;
         }
-        return endedBefore(endedSubjects.get(session.subject()), session);
+        return issuedBefore(session, endedSubjects.get(session.subject()));
     }
 
-    private static boolean endedBefore(Long endedAtMillis, OidcSession session) {
-        return endedAtMillis != null && session.loginAtMillis() <= endedAtMillis;
+    /**
+     * Only a login whose ID token was issued at or before the logout token ends; one issued later is a new login.
+     * Both iat values come from the provider's clock, so neither this server's clock nor the moment the logout
+     * arrived shifts the line (a login in the same second as the logout ends: the safe side).
+     */
+    private static boolean issuedBefore(OidcSession session, Long logoutIssuedAtMillis) {
+        return logoutIssuedAtMillis != null && session.issuedAtMillis() <= logoutIssuedAtMillis;
     }
 
     private void purge(long now) {

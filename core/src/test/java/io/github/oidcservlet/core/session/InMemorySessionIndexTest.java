@@ -26,9 +26,31 @@ class InMemorySessionIndexTest {
 
     @Test
     void sidEndsThatProviderSessionOnly() {
-        index.end("sid-1", "alice", now.get());
+        index.end("sid-1", null, now.get());
         assertThat(index.isEnded(login("alice", "sid-1", now.get() - 1))).isTrue();
         assertThat(index.isEnded(login("alice", "sid-2", now.get() - 1))).isFalse();
+    }
+
+    @Test
+    void sidAndSubTogetherEndTheLoginsMatchingEither() {
+        // Back-Channel Logout 1.0 §2.7 as the hardening review reads it: a token with both ends either match
+        index.end("sid-1", "alice", now.get());
+        assertThat(index.isEnded(login("alice", "sid-1", now.get() - 1))).isTrue();
+        assertThat(index.isEnded(login("alice", "sid-2", now.get() - 1))).isTrue();
+        assertThat(index.isEnded(login("bob", "sid-1", now.get() - 1))).isTrue();
+        assertThat(index.isEnded(login("bob", "sid-2", now.get() - 1))).isFalse();
+    }
+
+    @Test
+    void theLoginsIdTokenIatDecidesNotWhenItLoggedInHere() {
+        index.end(null, "alice", now.get());
+        // logged in here after the logout by our clock, but its ID token was issued before the logout token
+        OidcSession issuedBefore = new OidcSession("iss", "alice", "alice", Set.of(), "h.p.s", "at", "rt",
+                now.get() + 300_000, null, "sid-1", now.get() + 5_000, now.get() - 1_000);
+        OidcSession issuedAfter = new OidcSession("iss", "alice", "alice", Set.of(), "h.p.s", "at", "rt",
+                now.get() + 300_000, null, "sid-2", now.get() - 5_000, now.get() + 1_000);
+        assertThat(index.isEnded(issuedBefore)).isTrue();
+        assertThat(index.isEnded(issuedAfter)).isFalse();
     }
 
     @Test
