@@ -60,7 +60,7 @@ public final class BackchannelLogout {
         }
         // §2.7: log out the sessions of that sid and those of that sub, the ones the provider issued before this
         // token (compared by iat, the provider's clock on both sides).
-        index.end(token.sid(), token.sub(), token.issuedAt().toEpochMilli());
+        index.end(token.sid(), token.sub(), token.issuedAt().toEpochMilli(), now);
         LOG.log(System.Logger.Level.INFO, "Back-channel logout of " + (token.sid() != null ? "a provider session"
                 : "every session of a user"));
         return BackchannelLogoutResult.ok();

@@ -11,15 +11,17 @@ public interface SessionIndex {
 
     /**
      * Records a logout: its {@code sid} ends the logins of that provider session, its {@code sub} every login of
-     * that user; a token with both ends the logins matching either. Only logins whose ID token was issued at or
-     * before the logout token end: a login issued later is a new one. Both times are the provider's, so the
-     * local clock (and when our callback ran) does not decide.
+     * that user; a token with both ends the logins matching either. Only logins whose ID token was issued before
+     * the logout token end: a login issued later is a new one. Both {@code iat}s are the provider's, so the local
+     * clock (when our callback ran) does not decide; only when both fall in the same second (their precision) does
+     * the local order of login and receipt break the tie.
      *
-     * @param sid            the logout token's {@code sid}, or null
-     * @param sub            the logout token's {@code sub}, or null (one of the two is present)
-     * @param issuedAtMillis the logout token's {@code iat} (epoch milliseconds)
+     * @param sid              the logout token's {@code sid}, or null
+     * @param sub              the logout token's {@code sub}, or null (one of the two is present)
+     * @param issuedAtMillis   the logout token's {@code iat} (epoch milliseconds)
+     * @param receivedAtMillis when this server received it (its own clock)
      */
-    void end(String sid, String sub, long issuedAtMillis);
+    void end(String sid, String sub, long issuedAtMillis, long receivedAtMillis);
 
     /**
      * Whether nothing is recorded; must be as cheap as a field read, because every authenticated request asks it
