@@ -121,6 +121,16 @@ class NewUserSessionIT extends ProviderAndAppIT {
     }
 
     @Test
+    void anotherSubjectWithTheSameNameIsAnotherUser() {
+        // OIDC Core §5.7: preferred_username is not unique; iss+sub decide
+        provider.user("alice-too", Map.of("preferred_username", "alice"));
+        HttpResponse<String> otherTab = startLogin();
+        logInAndRemember("alice", "sid-alice");
+        HttpResponse<String> namesake = finishLogin(otherTab, "alice-too");
+        assertThat(namesake.body()).contains("user=alice", "sub=alice-too", "owner=null");
+    }
+
+    @Test
     void aReauthenticationWithIdTokenHintThatComesBackWithAnotherSubjectIsANewUser() {
         MovableClock clock = new MovableClock();
         TestApp clocked = TestApp.start(TestApp.paramsFor(provider), clock);
