@@ -84,8 +84,13 @@ public final class OidcEngine {
 
     /** An engine with the system clock and an HTTP client bounded by the configured timeouts. */
     public static OidcEngine create(OidcConfig config) {
+        return create(config, Clock.systemUTC());
+    }
+
+    /** An engine with {@code clock} (tests move it) and an HTTP client bounded by the configured timeouts. */
+    public static OidcEngine create(OidcConfig config, Clock clock) {
         return new OidcEngine(config, new OidcProvider(config, new ProviderHttp(config.connectTimeout(),
-                config.readTimeout())), Clock.systemUTC());
+                config.readTimeout())), clock);
     }
 
     public OidcConfig config() {
@@ -183,6 +188,19 @@ public final class OidcEngine {
             return CompletableFuture.completedFuture(null);
         }
         return revoker.revokeInBackground(metadata.revocationEndpoint(), session);
+    }
+
+    /**
+     * Revokes the tokens of a login a back-channel logout ended, in the background. Back-Channel Logout 1.0 §2.7:
+     * "Refresh tokens issued without the offline_access property to a session being logged out SHOULD be revoked.
+     * Refresh tokens issued with the offline_access property normally SHOULD NOT be revoked": with
+     * {@code offline_access} among the requested scopes nothing is revoked.
+     */
+    public CompletableFuture<Void> revokeEndedLogin(OidcSession session) {
+        if (List.of(config.scopes().split(" ")).contains("offline_access")) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return revokeTokens(session);
     }
 
     /** Handles a back-channel logout request's {@code logout_token} values. */

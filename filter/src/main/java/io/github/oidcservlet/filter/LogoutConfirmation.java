@@ -15,8 +15,9 @@ import java.util.Locale;
 /**
  * Logout without intent is a CSRF target (RFC 9700 §4.7, OpenID RP-Initiated Logout 1.0 §6): a request another
  * site triggers ({@code Sec-Fetch-Site: cross-site} or {@code same-site}, or a foreign or opaque {@code Origin})
- * does not log out; it gets a small page whose button POSTs back with a token bound to the session. A plain
- * navigation from the application's own pages, a typed URL, and a same-origin POST log out at once.
+ * does not log out; it gets a small page whose button POSTs back with a token bound to the session. So does a
+ * request that carries neither {@code Sec-Fetch-Site} nor {@code Origin}: its origin is unknown. A navigation from
+ * the application's own pages, a typed URL (both {@code Sec-Fetch-Site}), and a same-origin POST log out at once.
  */
 final class LogoutConfirmation {
 
@@ -45,7 +46,13 @@ final class LogoutConfirmation {
             return false;
         }
         String token = request.getParameter(TOKEN_PARAMETER);
-        return token == null || "POST".equals(request.getMethod()) && matches(request, token);
+        if (token != null) {
+            // the confirmation form's token, bound to the session, shows intent whatever headers came with it
+            return "POST".equals(request.getMethod()) && matches(request, token);
+        }
+        // Neither Fetch Metadata nor Origin (older Safari, webviews, an <img src> of another site): nothing tells
+        // who triggered it, so it is not taken as the user's intent (RFC 9700 §4.7); the page asks instead.
+        return site != null || origin != null;
     }
 
     /** Answers with the confirmation page; the form posts back to the logout path with a fresh token. */

@@ -16,6 +16,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -32,7 +33,17 @@ public class OidcFilter implements Filter {
 
     private static final System.Logger LOG = System.getLogger(OidcFilter.class.getName());
 
+    private final Clock clock;
     private volatile OidcHttpAdapter adapter;
+
+    public OidcFilter() {
+        this(Clock.systemUTC());
+    }
+
+    /** For tests that move time instead of waiting for it. */
+    OidcFilter(Clock clock) {
+        this.clock = clock;
+    }
 
     @Override
     public void init(FilterConfig filterConfig) throws ServletException {
@@ -47,13 +58,17 @@ public class OidcFilter implements Filter {
             LOG.log(System.Logger.Level.ERROR, e.getMessage());
             throw new ServletException(e.getMessage(), e);
         }
-        adapter = new OidcHttpAdapter(start(config));
+        adapter = new OidcHttpAdapter(start(config, clock));
         LOG.log(System.Logger.Level.INFO, "OpenID Connect login ready: " + config);
     }
 
     /** Creates the engine and checks the provider once: a wrong discovery document fails start-up loudly. */
     public static OidcEngine start(OidcConfig config) throws ServletException {
-        OidcEngine engine = OidcEngine.create(config);
+        return start(config, Clock.systemUTC());
+    }
+
+    private static OidcEngine start(OidcConfig config, Clock clock) throws ServletException {
+        OidcEngine engine = OidcEngine.create(config, clock);
         try {
             engine.provider().metadata();
         } catch (ProviderProtocolException e) {

@@ -187,7 +187,8 @@ public final class OidcHttpAdapter {
         if (result instanceof LoginResult.Redirect redirect) {
             redirect(response, redirect.location().toString());
         } else if (result instanceof LoginResult.LoggedIn loggedIn) {
-            sessions.storeLogin(request, loggedIn.session());
+            OidcSession previous = sessions.find(request);
+            sessions.storeLogin(request, loggedIn.session(), previous != null && engine.isEnded(previous));
             redirect(response, loggedIn.returnTo());
         } else if (result instanceof LoginResult.Failed failed) {
             errorPages.send(response, new ErrorPages.Problem(failed.status(),

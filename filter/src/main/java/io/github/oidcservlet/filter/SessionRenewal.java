@@ -27,8 +27,12 @@ final class SessionRenewal {
     /** The login to authenticate this request with after renewal, or null. */
     OidcSession renew(HttpServletRequest request, OidcSession session) {
         if (engine.isEnded(session)) {
-            // Back-Channel Logout §2.7: the provider ended this login; it stops authenticating now.
-            sessions.removeLogin(request, session);
+            // Back-Channel Logout §2.7: the provider ended this login; "the RP MUST destroy the RP session", so the
+            // whole HTTP session ends here, at its first request since. Only now do we hold the login's refresh
+            // token (the logout request came without the session), so its revocation starts here too.
+            if (sessions.endSession(request, session)) {
+                engine.revokeEndedLogin(session);
+            }
             return null;
         }
         RefreshOutcome outcome = engine.refresh(session);
@@ -37,7 +41,8 @@ final class SessionRenewal {
             return refreshed.session();
         }
         if (outcome instanceof RefreshOutcome.Ended) {
-            // invalid_grant or another definitive refusal: the login is over; the challenge starts a new one.
+            // invalid_grant or another definitive refusal: the login is over; the challenge starts a new one, in
+            // an empty session.
             sessions.removeLogin(request, session);
             return null;
         }

@@ -12,6 +12,8 @@ public final class SessionStore {
     public static final String SESSION_ATTRIBUTE = "io.github.oidcservlet.session";
     /** Session attribute holding the {@link PendingLogins}. */
     public static final String PENDING_ATTRIBUTE = "io.github.oidcservlet.pending";
+    /** Session attribute marking that the session's login was ended (refused refresh): the next login starts empty. */
+    static final String ENDED_ATTRIBUTE = "io.github.oidcservlet.ended";
 
     /** The stored login, or null; never creates a session. */
     public OidcSession find(HttpServletRequest request) {
@@ -55,11 +57,31 @@ public final class SessionStore {
         }
     }
 
-    /** Stores a completed login under a new session id (prevents session fixation, RFC 9700 §4.7 / OWASP). */
-    public void storeLogin(HttpServletRequest request, OidcSession login) {
-        request.getSession(true);
-        request.changeSessionId();
-        request.getSession().setAttribute(SESSION_ATTRIBUTE, login);
+    /**
+     * Stores a completed login under a new session id (prevents session fixation, RFC 9700 §4.7 / OWASP). When the
+     * login is another user's than the one the session held (OIDC Core §5.7: another {@code iss}+{@code sub}; the
+     * name never decides), or the session's previous login was ended, it starts from an empty HTTP session, so the
+     * new user never sees what the application kept for the previous one. The same user logging in again keeps
+     * the application's attributes. Pending logins of other tabs are ours, not the application's: they are kept.
+     *
+     * @param previousEnded whether the login the session still holds was ended (back-channel logout)
+     */
+    public void storeLogin(HttpServletRequest request, OidcSession login, boolean previousEnded) {
+        HttpSession session = request.getSession(true);
+        OidcSession previous = (OidcSession) session.getAttribute(SESSION_ATTRIBUTE);
+        boolean newUser = previousEnded || session.getAttribute(ENDED_ATTRIBUTE) != null
+                || previous != null && !previous.isSameUser(login);
+        if (newUser) {
+            Object pending = session.getAttribute(PENDING_ATTRIBUTE);
+            session.invalidate();
+            session = request.getSession(true);
+            if (pending != null) {
+                session.setAttribute(PENDING_ATTRIBUTE, pending);
+            }
+        } else {
+            request.changeSessionId();
+        }
+        session.setAttribute(SESSION_ATTRIBUTE, login);
     }
 
     /**
@@ -82,7 +104,10 @@ public final class SessionStore {
         }
     }
 
-    /** Removes a login that has ended (refused refresh, back-channel logout), keeping the application's session. */
+    /**
+     * Removes a login whose refresh was refused, keeping the application's session until the next login, which
+     * then starts from an empty one (the marker left here says so).
+     */
     public void removeLogin(HttpServletRequest request, OidcSession ended) {
         HttpSession session = request.getSession(false);
         if (session == null) {
@@ -92,10 +117,36 @@ public final class SessionStore {
             synchronized (session) {
                 if (session.getAttribute(SESSION_ATTRIBUTE) == ended) {
                     session.removeAttribute(SESSION_ATTRIBUTE);
+                    session.setAttribute(ENDED_ATTRIBUTE, Boolean.TRUE);
                 }
             }
         } catch (IllegalStateException invalidated) {
             // already gone
+        }
+    }
+
+    /**
+     * Ends the whole HTTP session of a login the provider logged out (Back-Channel Logout 1.0 §2.7: "the RP MUST
+     * destroy the RP session"), the application's attributes with it.
+     *
+     * @return true when this call ended it; false when the session no longer held {@code ended} (another request
+     *         of the session was first, or a new login replaced it)
+     */
+    public boolean endSession(HttpServletRequest request, OidcSession ended) {
+        HttpSession session = request.getSession(false);
+        if (session == null) {
+            return false;
+        }
+        try {
+            synchronized (session) {
+                if (session.getAttribute(SESSION_ATTRIBUTE) != ended) {
+                    return false;
+                }
+                session.invalidate();
+                return true;
+            }
+        } catch (IllegalStateException invalidated) {
+            return false;
         }
     }
 
@@ -130,11 +181,12 @@ public final class SessionStore {
         }
         try {
             boolean onlyOurs = java.util.Collections.list(session.getAttributeNames()).stream()
-                    .allMatch(PENDING_ATTRIBUTE::equals);
+                    .allMatch(name -> PENDING_ATTRIBUTE.equals(name) || ENDED_ATTRIBUTE.equals(name));
             if (onlyOurs) {
                 session.invalidate();
             } else {
-                // the application keeps its own session (a cart, a preference); only our leftovers go
+                // the application keeps its own session (a cart, a preference); only our leftovers go (the ended
+                // marker stays: the next login must still start from an empty session)
                 session.removeAttribute(PENDING_ATTRIBUTE);
             }
         } catch (IllegalStateException alreadyInvalid) {

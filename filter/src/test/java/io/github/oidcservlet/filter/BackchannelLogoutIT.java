@@ -53,8 +53,17 @@ class BackchannelLogoutIT extends ProviderAndAppIT {
     }
 
     @Test
+    void logoutTokenWithSidAndSubEndsTheLoginsMatchingEither() {
+        assertThat(send(token(c -> c.claim("sid", "sid-c").subject("alice"))).statusCode()).isEqualTo(200);
+        assertThat(loggedIn(aliceA)).as("alice, by sub").isFalse();
+        assertThat(loggedIn(aliceB)).as("alice, by sub").isFalse();
+        assertThat(loggedIn(bob)).as("bob, by sid").isFalse();
+    }
+
+    @Test
     void logoutTokenWithSidEndsExactlyThatSession() {
-        HttpResponse<String> response = send(token(c -> c.claim("sid", "sid-a").subject("alice")));
+        // a sid alone (with both, the sub's other logins would end too)
+        HttpResponse<String> response = send(token(c -> c.claim("sid", "sid-a")));
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
         assertThat(loggedIn(aliceA)).isFalse();
@@ -97,6 +106,7 @@ class BackchannelLogoutIT extends ProviderAndAppIT {
         invalid.put("iat in the future", token(c -> c.claim("sid", "sid-a").issueTime(Date.from(now.plusSeconds(3600)))));
         invalid.put("iat long ago", token(c -> c.claim("sid", "sid-a").issueTime(Date.from(now.minusSeconds(3600)))));
         invalid.put("expired", token(c -> c.claim("sid", "sid-a").expirationTime(Date.from(now.minusSeconds(600)))));
+        invalid.put("no exp", token(c -> c.claim("sid", "sid-a").claim("exp", null)));
         invalid.put("no events", token(c -> c.claim("sid", "sid-a").claim("events", null)));
         invalid.put("events without the logout member",
                 token(c -> c.claim("sid", "sid-a").claim("events", Map.of("http://example.com/other", Map.of()))));

@@ -186,7 +186,7 @@ class LoginFlowIT extends ProviderAndAppIT {
     @Test
     void logoutEndsTheSessionAndGoesToTheProvider() {
         navigate(browser, app.url("/profile"));
-        HttpResponse<String> logout = browser.get(app.url("/oidc/logout"));
+        HttpResponse<String> logout = browser.get(app.url("/oidc/logout"), "Sec-Fetch-Site", "same-origin");
         assertThat(logout.statusCode()).isEqualTo(302);
         URI location = URI.create(logout.headers().firstValue("Location").orElseThrow());
         assertThat(location.toString()).startsWith(provider.endSessionEndpoint().toString());

@@ -105,6 +105,24 @@ class LogoutIT extends ProviderAndAppIT {
     }
 
     @Test
+    void aGetWithNeitherSecFetchSiteNorOriginGetsTheConfirmationPage() throws Exception {
+        // older Safari, webviews, another site's <img src>: nothing tells who triggered it
+        HttpResponse<String> page = browser.get(app.url("/oidc/logout"));
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("<form method=\"post\"", "Log out?");
+        assertThat(loggedIn()).isTrue();
+        assertThat(provider.count("revoke")).isZero();
+        // its button still logs out, though such a browser sends no Origin with the POST either
+        Matcher token = Pattern.compile("name=\"confirm\" value=\"([^\"]+)\"").matcher(page.body());
+        assertThat(token.find()).isTrue();
+        assertThat(browser.post(app.url("/oidc/logout"), Map.of("confirm", token.group(1))).statusCode())
+                .isEqualTo(302);
+        assertThat(loggedIn()).isFalse();
+        // the background revocations end here, not in the next test's record
+        assertThat(revocations(2)).hasSize(2);
+    }
+
+    @Test
     void withoutEndSessionEndpointLogoutGoesToThePostLogoutRedirectUri() {
         provider.behaviour().advertiseEndSession(false).advertiseRevocation(false);
         Map<String, String> params = TestApp.paramsFor(provider);
@@ -113,7 +131,7 @@ class LogoutIT extends ProviderAndAppIT {
         try {
             TestBrowser other = new TestBrowser();
             LoginFlowIT.navigate(other, plain.url("/profile"));
-            HttpResponse<String> logout = other.get(plain.url("/oidc/logout"));
+            HttpResponse<String> logout = other.get(plain.url("/oidc/logout"), "Sec-Fetch-Site", "same-origin");
             assertThat(logout.statusCode()).isEqualTo(302);
             assertThat(logout.headers().firstValue("Location")).hasValue(plain.url("/public/bye"));
             assertThat(other.get(plain.url("/api/ping")).statusCode()).isEqualTo(401);

@@ -29,6 +29,7 @@ class SessionRefreshIT {
 
     static TestProvider provider;
     static TestApp app;
+    static final MovableClock clock = new MovableClock();
     TestBrowser browser;
 
     @BeforeAll
@@ -36,7 +37,7 @@ class SessionRefreshIT {
         provider = TestProvider.start();
         // no userinfo endpoint in discovery: with expires_in 0 the access token could not fetch it at login
         provider.behaviour().userinfoDisabled(true);
-        app = TestApp.start(TestApp.paramsFor(provider));
+        app = TestApp.start(TestApp.paramsFor(provider), clock);
     }
 
     @AfterAll
@@ -205,6 +206,24 @@ class SessionRefreshIT {
         assertThat(json.statusCode()).isEqualTo(503);
         assertThat(json.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json");
         assertThat(json.body()).contains("\"error\":\"provider_unavailable\"");
+    }
+
+    @Test
+    void aSessionThatMetTheProviderDownRefreshesOnceTheProviderIsBack() {
+        logIn(browser, app, 0);
+        provider.behaviour().tokenEndpointError(503, "temporarily_unavailable", "down for maintenance");
+        assertThat(api().statusCode()).isEqualTo(503);
+        int grantsWhileDown = refreshGrants().size();
+        assertThat(grantsWhileDown).isEqualTo(1);
+
+        // the provider is back; once the failed refresh's short linger (2 s) is over, the same session's next
+        // request asks again, though no other session of this quiet node refreshed meanwhile
+        provider.behaviour().tokenEndpointError(503, null, null).expiresIn(300L);
+        clock.advance(Duration.ofSeconds(3));
+        HttpResponse<String> back = api();
+        assertThat(back.statusCode()).isEqualTo(200);
+        assertThat(back.body()).contains("user=alice");
+        assertThat(refreshGrants()).hasSize(grantsWhileDown + 1);
     }
 
     @Test

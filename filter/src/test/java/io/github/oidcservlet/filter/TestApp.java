@@ -13,6 +13,7 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -41,6 +42,15 @@ final class TestApp implements AutoCloseable {
     }
 
     static TestApp start(Map<String, String> initParams) {
+        return start(initParams, new FilterHolder(OidcFilter.class));
+    }
+
+    /** An app whose filter reads time from {@code clock}, so a test moves time instead of waiting for it. */
+    static TestApp start(Map<String, String> initParams, Clock clock) {
+        return start(initParams, new FilterHolder(new OidcFilter(clock)));
+    }
+
+    private static TestApp start(Map<String, String> initParams, FilterHolder filter) {
         Server server = new Server();
         ServerConnector connector = new ServerConnector(server);
         connector.setHost("127.0.0.1");
@@ -48,7 +58,6 @@ final class TestApp implements AutoCloseable {
         server.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler(ServletContextHandler.SESSIONS);
         context.setContextPath(CONTEXT);
-        FilterHolder filter = new FilterHolder(OidcFilter.class);
         filter.setInitParameters(initParams);
         context.addFilter(filter, "/*", EnumSet.of(DispatcherType.REQUEST));
         context.addServlet(new ServletHolder(new EchoServlet()), "/*");
@@ -75,7 +84,10 @@ final class TestApp implements AutoCloseable {
         }
     }
 
-    /** Echoes who the request belongs to. */
+    /**
+     * Echoes who the request belongs to, and what the application keeps in the HTTP session: {@code ?owner=x}
+     * stores {@code owner=x} there, as an application caches a user's data.
+     */
     static final class EchoServlet extends HttpServlet {
         private static final long serialVersionUID = 1L;
 
@@ -92,6 +104,11 @@ final class TestApp implements AutoCloseable {
                 body.append("email=").append(principal.getClaims().get("email")).append('\n');
                 body.append("sub=").append(principal.getSubject()).append('\n');
             }
+            if (request.getParameter("owner") != null) {
+                request.getSession(true).setAttribute("owner", request.getParameter("owner"));
+            }
+            jakarta.servlet.http.HttpSession httpSession = request.getSession(false);
+            body.append("owner=").append(httpSession == null ? null : httpSession.getAttribute("owner")).append('\n');
             io.github.oidcservlet.core.session.OidcSession session = new SessionStore().find(request);
             if (session != null) {
                 // What the session holds, never the tokens themselves.

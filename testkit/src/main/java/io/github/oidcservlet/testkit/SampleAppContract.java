@@ -167,7 +167,9 @@ public abstract class SampleAppContract extends SampleAppHarness {
         TestBrowser bob = logIn("bob");
         assertThat(bob.get(url("/api/me")).statusCode()).isEqualTo(200);
 
-        HttpResponse<String> logout = bob.get(url("/oidc/logout"), NAVIGATION);
+        // a link of the application's own page: the browser says so (Sec-Fetch-Site)
+        HttpResponse<String> logout = bob.get(url("/oidc/logout"), "Accept", "text/html", "Sec-Fetch-Mode",
+                "navigate", "Sec-Fetch-Dest", "document", "Sec-Fetch-Site", "same-origin");
 
         assertThat(logout.statusCode()).isEqualTo(302);
         assertThat(logout.headers().firstValue("Location").orElseThrow())

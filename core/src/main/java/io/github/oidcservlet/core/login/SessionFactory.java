@@ -23,7 +23,10 @@ public final class SessionFactory {
     }
 
     public OidcSession create(JWTClaimsSet idClaims, String userinfoJson, TokenResponse tokens, long nowMillis) {
-        return make(idClaims, userinfoJson, tokens.idToken(), tokens, tokens.refreshToken(), nowMillis, nowMillis);
+        // the ID token's iat was checked present at login (OIDC Core §3.1.3.7 (10))
+        long issuedAt = idClaims.getIssueTime() != null ? idClaims.getIssueTime().getTime() : nowMillis;
+        return make(idClaims, userinfoJson, tokens.idToken(), tokens, tokens.refreshToken(), nowMillis, nowMillis,
+                issuedAt);
     }
 
     /**
@@ -37,18 +40,18 @@ public final class SessionFactory {
         String refreshToken = tokens.refreshToken() != null ? tokens.refreshToken() : previous.refreshToken();
         if (newIdClaims != null) {
             return make(newIdClaims, previous.userinfoJson(), tokens.idToken(), tokens, refreshToken, nowMillis,
-                    previous.loginAtMillis());
+                    previous.loginAtMillis(), previous.issuedAtMillis());
         }
         // RFC 6749 §5.1: without expires_in the lifetime is the provider's documented default; five minutes keeps
         // a provider that documents none from being asked on every request.
         long expiresAt = nowMillis + (tokens.expiresInMillis() != null ? tokens.expiresInMillis() : DEFAULT_LIFETIME_MILLIS);
-        return new OidcSession(previous.subject(), previous.principalName(), previous.roles(), previous.idToken(),
-                tokens.accessToken(), refreshToken, expiresAt, previous.userinfoJson(), previous.sid(),
-                previous.loginAtMillis());
+        return new OidcSession(previous.issuer(), previous.subject(), previous.principalName(), previous.roles(),
+                previous.idToken(), tokens.accessToken(), refreshToken, expiresAt, previous.userinfoJson(),
+                previous.sid(), previous.loginAtMillis(), previous.issuedAtMillis());
     }
 
     private OidcSession make(JWTClaimsSet idClaims, String userinfoJson, String idToken, TokenResponse tokens,
-                             String refreshToken, long nowMillis, long loginAtMillis) {
+                             String refreshToken, long nowMillis, long loginAtMillis, long issuedAtMillis) {
         Map<String, Object> claims = new LinkedHashMap<>(idClaims.toJSONObject());
         if (userinfoJson != null) {
             try {
@@ -59,9 +62,10 @@ public final class SessionFactory {
         }
         String subject = idClaims.getSubject();
         Object sid = idClaims.getClaim("sid");
-        return new OidcSession(subject, principalName(claims, subject), ClaimPaths.roles(claims, config.rolesClaim()),
-                idToken, tokens.accessToken(), refreshToken, expiresAt(idClaims, tokens, nowMillis), userinfoJson,
-                sid instanceof String text && !text.isEmpty() ? text : null, loginAtMillis);
+        return new OidcSession(idClaims.getIssuer(), subject, principalName(claims, subject),
+                ClaimPaths.roles(claims, config.rolesClaim()), idToken, tokens.accessToken(), refreshToken,
+                expiresAt(idClaims, tokens, nowMillis), userinfoJson,
+                sid instanceof String text && !text.isEmpty() ? text : null, loginAtMillis, issuedAtMillis);
     }
 
     /** {@code principal-claim} when set and present, else {@code preferred_username}, else {@code sub}. */

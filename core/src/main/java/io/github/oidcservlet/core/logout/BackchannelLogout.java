@@ -58,8 +58,9 @@ public final class BackchannelLogout {
         if (!seen.firstSighting(token.jti(), now)) {
             return refuse("logout token rejected: its jti was seen before (§2.6 step 6)");
         }
-        // §2.7: log out the sessions of that sid, or of that sub when there is no sid.
-        index.end(token.sid(), token.sub(), now);
+        // §2.7: log out the sessions of that sid and those of that sub, the ones the provider issued before this
+        // token (compared by iat, the provider's clock on both sides).
+        index.end(token.sid(), token.sub(), token.issuedAt().toEpochMilli(), now);
         LOG.log(System.Logger.Level.INFO, "Back-channel logout of " + (token.sid() != null ? "a provider session"
                 : "every session of a user"));
         return BackchannelLogoutResult.ok();

@@ -7,7 +7,7 @@ import java.util.function.LongSupplier;
 
 /**
  * The default {@link SessionIndex}: two concurrent maps (ended {@code sid}s and ended {@code sub}s, each with the
- * time of the logout), on one node. Bounded in time (an entry is kept for {@code retention}, after which a login it ended
+ * logout token's {@code iat}), on one node. Bounded in time (an entry is kept for {@code retention}, after which a login it ended
  * has long been removed from its HTTP session or has expired with it) and in size (beyond {@code maxEntries} the
  * oldest entries go).
  */
@@ -17,8 +17,16 @@ public final class InMemorySessionIndex implements SessionIndex {
     public static final Duration DEFAULT_RETENTION = Duration.ofHours(24);
     public static final int DEFAULT_MAX_ENTRIES = 100_000;
 
-    private final Map<String, Long> endedSids = new ConcurrentHashMap<>();
-    private final Map<String, Long> endedSubjects = new ConcurrentHashMap<>();
+    /** One recorded logout: the logout token's iat and when it arrived here. */
+    private record Logout(long issuedAtMillis, long receivedAtMillis) {
+        Logout later(Logout other) {
+            return other.issuedAtMillis > issuedAtMillis
+                    || other.issuedAtMillis == issuedAtMillis && other.receivedAtMillis > receivedAtMillis ? other : this;
+        }
+    }
+
+    private final Map<String, Logout> endedSids = new ConcurrentHashMap<>();
+    private final Map<String, Logout> endedSubjects = new ConcurrentHashMap<>();
     private final long retentionMillis;
     private final int maxEntries;
     private final LongSupplier clock;
@@ -36,12 +44,15 @@ public final class InMemorySessionIndex implements SessionIndex {
     }
 
     @Override
-    public synchronized void end(String sid, String sub, long atMillis) {
+    public synchronized void end(String sid, String sub, long issuedAtMillis, long receivedAtMillis) {
         purge(clock.getAsLong());
+        Logout logout = new Logout(issuedAtMillis, receivedAtMillis);
+        // Both are recorded when both are present: the logins matching either end.
         if (sid != null) {
-            endedSids.merge(sid, atMillis, Math::max);
-        } else if (sub != null) {
-            endedSubjects.merge(sub, atMillis, Math::max);
+            endedSids.merge(sid, logout, Logout::later);
+        }
+        if (sub != null) {
+            endedSubjects.merge(sub, logout, Logout::later);
         }
         while (endedSids.size() + endedSubjects.size() > maxEntries) {
             dropOldest();
@@ -56,32 +67,44 @@ public final class InMemorySessionIndex implements SessionIndex {
 
     @Override
     public boolean isEnded(OidcSession session) {
-        // Back-Channel Logout §2.7: a sid ends the sessions of that provider session; a sub alone ends them all.
-        // Either way only logins made before the logout: a login afterwards is a new session.
-        if (session.sid() != null && endedBefore(endedSids.get(session.sid()), session)) {
+        // Back-Channel Logout §2.7: a sid ends the sessions of that provider session, a sub every session of the
+        // user; a token carrying both ends the logins matching either.
+        if (session.sid() != null && issuedBefore(session, endedSids.get(session.sid()))) {
             return true;
         }
-        return endedBefore(endedSubjects.get(session.subject()), session);
+        return issuedBefore(session, endedSubjects.get(session.subject()));
     }
 
-    private static boolean endedBefore(Long endedAtMillis, OidcSession session) {
-        return endedAtMillis != null && session.loginAtMillis() <= endedAtMillis;
+    /**
+     * Only a login whose ID token was issued before the logout token ends; one issued later is a new login. Both
+     * iat values come from the provider's clock, so neither this server's clock nor the moment the logout arrived
+     * shifts the line. Within the same second (the precision of iat) the local order decides: a login completed
+     * here before the logout arrived ends, one completed after it does not.
+     */
+    private static boolean issuedBefore(OidcSession session, Logout logout) {
+        if (logout == null) {
+            return false;
+        }
+        long loginSecond = session.issuedAtMillis() / 1000;
+        long logoutSecond = logout.issuedAtMillis() / 1000;
+        return loginSecond < logoutSecond
+                || loginSecond == logoutSecond && session.loginAtMillis() <= logout.receivedAtMillis();
     }
 
     private void purge(long now) {
         long oldest = now - retentionMillis;
-        endedSids.values().removeIf(at -> at < oldest);
-        endedSubjects.values().removeIf(at -> at < oldest);
+        endedSids.values().removeIf(logout -> logout.receivedAtMillis() < oldest);
+        endedSubjects.values().removeIf(logout -> logout.receivedAtMillis() < oldest);
     }
 
     private void dropOldest() {
-        Map<String, Long> from = null;
+        Map<String, Logout> from = null;
         String key = null;
         long at = Long.MAX_VALUE;
-        for (Map<String, Long> map : java.util.List.of(endedSids, endedSubjects)) {
-            for (Map.Entry<String, Long> entry : map.entrySet()) {
-                if (entry.getValue() < at) {
-                    at = entry.getValue();
+        for (Map<String, Logout> map : java.util.List.of(endedSids, endedSubjects)) {
+            for (Map.Entry<String, Logout> entry : map.entrySet()) {
+                if (entry.getValue().receivedAtMillis() < at) {
+                    at = entry.getValue().receivedAtMillis();
                     key = entry.getKey();
                     from = map;
                 }

@@ -23,7 +23,10 @@ public final class OidcPrincipal implements Principal, Serializable {
         this.session = session;
     }
 
-    /** The value of {@code principal-claim} ({@code preferred_username}, else {@code sub}). */
+    /**
+     * The value of {@code principal-claim} ({@code preferred_username}, else {@code sub}): a display name, not an
+     * identity (OIDC Core §5.7: it need not be unique); {@link #issuer()} and {@link #subject()} are.
+     */
     @Override
     public String getName() {
         return session.principalName();
@@ -44,6 +47,19 @@ public final class OidcPrincipal implements Principal, Serializable {
         return session.subject();
     }
 
+    /**
+     * The provider's issuer identifier ({@code iss}). With {@link #subject()} it is the user's identity: key
+     * application data by both (OIDC Core §5.7), never by {@link #getName()}, which need not be unique.
+     */
+    public String issuer() {
+        return session.issuer();
+    }
+
+    /** The provider's subject identifier ({@code sub}), unique within {@link #issuer()}. */
+    public String subject() {
+        return session.subject();
+    }
+
     /** The session this principal belongs to (tokens and expiry). */
     public OidcSession getSession() {
         return session;
@@ -51,9 +67,8 @@ public final class OidcPrincipal implements Principal, Serializable {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof OidcPrincipal that
-                && session.principalName().equals(that.session.principalName())
-                && session.subject().equals(that.session.subject());
+        // OIDC Core §5.7: iss and sub together identify the user; the name does not.
+        return other instanceof OidcPrincipal that && session.isSameUser(that.session);
     }
 
     @Override

@@ -23,6 +23,7 @@ public final class OidcSession implements Serializable {
     @Serial
     private static final long serialVersionUID = 1L;
 
+    private final String issuer;
     private final String subject;
     private final String principalName;
     private final Set<String> roles;
@@ -33,6 +34,7 @@ public final class OidcSession implements Serializable {
     private final String userinfoJson;
     private final String sid;
     private final long loginAtMillis;
+    private final long issuedAtMillis;
     private final OidcPrincipal principal;
     private transient volatile Map<String, Object> claims;
 
@@ -54,6 +56,23 @@ public final class OidcSession implements Serializable {
     public OidcSession(String subject, String principalName, Set<String> roles, String idToken, String accessToken,
                        String refreshToken, long expiresAtMillis, String userinfoJson, String sid,
                        long loginAtMillis) {
+        this(null, subject, principalName, roles, idToken, accessToken, refreshToken, expiresAtMillis, userinfoJson,
+                sid, loginAtMillis, loginAtMillis);
+    }
+
+    /**
+     * @param issuer          the ID token's {@code iss}; with {@code subject} the user's identity (OIDC Core §5.7)
+     * @param expiresAtMillis when the access token expires (epoch milliseconds)
+     * @param userinfoJson    the verified userinfo response, or null
+     * @param sid             the ID token's {@code sid} (the provider's session, for back-channel logout), or null
+     * @param loginAtMillis   when the user logged in here (epoch milliseconds); a refresh keeps it
+     * @param issuedAtMillis  the {@code iat} of the login's ID token (epoch milliseconds, the provider's clock); a
+     *                        refresh keeps it
+     */
+    public OidcSession(String issuer, String subject, String principalName, Set<String> roles, String idToken,
+                       String accessToken, String refreshToken, long expiresAtMillis, String userinfoJson, String sid,
+                       long loginAtMillis, long issuedAtMillis) {
+        this.issuer = issuer;
         this.subject = subject;
         this.principalName = principalName;
         // insertion order kept, so the roles read as the provider listed them
@@ -65,6 +84,7 @@ public final class OidcSession implements Serializable {
         this.userinfoJson = userinfoJson;
         this.sid = sid;
         this.loginAtMillis = loginAtMillis;
+        this.issuedAtMillis = issuedAtMillis;
         this.principal = new OidcPrincipal(this);
     }
 
@@ -91,6 +111,8 @@ public final class OidcSession implements Serializable {
     }
 
     public OidcPrincipal principal() { return principal; }
+    /** The provider's {@code iss}, or null for a session made without one. */
+    public String issuer() { return issuer; }
     public String subject() { return subject; }
     public String principalName() { return principalName; }
     public Set<String> roles() { return roles; }
@@ -103,6 +125,17 @@ public final class OidcSession implements Serializable {
     public String sid() { return sid; }
     /** When the user logged in (epoch milliseconds); kept across refreshes. */
     public long loginAtMillis() { return loginAtMillis; }
+    /** The {@code iat} of the login's ID token (epoch milliseconds, the provider's clock); kept across refreshes. */
+    public long issuedAtMillis() { return issuedAtMillis; }
+
+    /**
+     * Whether {@code other} is a login of the same user: same {@code iss} and {@code sub}. OIDC Core §5.7: "The
+     * sub (subject) and iss (issuer) Claims, used together, are the only Claims that an RP can rely upon as a
+     * stable identifier for the End-User"; the name ({@code preferred_username}) is not unique and never decides.
+     */
+    public boolean isSameUser(OidcSession other) {
+        return other != null && java.util.Objects.equals(issuer, other.issuer) && subject.equals(other.subject);
+    }
     /** The verified userinfo response of the login, or null. */
     public String userinfoJson() { return userinfoJson; }
 

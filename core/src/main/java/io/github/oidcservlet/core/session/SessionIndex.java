@@ -10,14 +10,18 @@ package io.github.oidcservlet.core.session;
 public interface SessionIndex {
 
     /**
-     * Records a logout: with a {@code sid}, the logins of that provider session end; without one, every login
-     * of {@code sub} ends. Only logins that started at or before {@code atMillis} end: later ones are new.
+     * Records a logout: its {@code sid} ends the logins of that provider session, its {@code sub} every login of
+     * that user; a token with both ends the logins matching either. Only logins whose ID token was issued before
+     * the logout token end: a login issued later is a new one. Both {@code iat}s are the provider's, so the local
+     * clock (when our callback ran) does not decide; only when both fall in the same second (their precision) does
+     * the local order of login and receipt break the tie.
      *
-     * @param sid      the logout token's {@code sid}, or null
-     * @param sub      the logout token's {@code sub}, or null (one of the two is present)
-     * @param atMillis when the logout was received (this server's clock)
+     * @param sid              the logout token's {@code sid}, or null
+     * @param sub              the logout token's {@code sub}, or null (one of the two is present)
+     * @param issuedAtMillis   the logout token's {@code iat} (epoch milliseconds)
+     * @param receivedAtMillis when this server received it (its own clock)
      */
-    void end(String sid, String sub, long atMillis);
+    void end(String sid, String sub, long issuedAtMillis, long receivedAtMillis);
 
     /**
      * Whether nothing is recorded; must be as cheap as a field read, because every authenticated request asks it

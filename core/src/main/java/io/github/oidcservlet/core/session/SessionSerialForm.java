@@ -21,7 +21,9 @@ public final class SessionSerialForm implements Externalizable {
     @Serial
     private static final long serialVersionUID = 1L;
 
-    private static final byte VERSION = 1;
+    /** Version 2 adds the issuer and the ID token's iat; version 1 is still read. */
+    private static final byte VERSION = 2;
+    private static final byte VERSION_WITHOUT_ISSUER = 1;
 
     private OidcSession session;
 
@@ -49,12 +51,14 @@ public final class SessionSerialForm implements Externalizable {
         writeString(out, session.userinfoJson());
         writeString(out, session.sid());
         out.writeLong(session.loginAtMillis());
+        writeString(out, session.issuer());
+        out.writeLong(session.issuedAtMillis());
     }
 
     @Override
     public void readExternal(ObjectInput in) throws IOException {
         byte version = in.readByte();
-        if (version != VERSION) {
+        if (version != VERSION && version != VERSION_WITHOUT_ISSUER) {
             throw new InvalidObjectException("unknown OidcSession form version " + version);
         }
         String subject = readString(in);
@@ -67,8 +71,17 @@ public final class SessionSerialForm implements Externalizable {
         for (int i = 0; i < roleCount; i++) {
             roles.add(readString(in));
         }
-        session = new OidcSession(subject, principalName, roles, readString(in), readString(in), readString(in),
-                in.readLong(), readString(in), readString(in), in.readLong());
+        String idToken = readString(in);
+        String accessToken = readString(in);
+        String refreshToken = readString(in);
+        long expiresAt = in.readLong();
+        String userinfo = readString(in);
+        String sid = readString(in);
+        long loginAt = in.readLong();
+        String issuer = version == VERSION ? readString(in) : null;
+        long issuedAt = version == VERSION ? in.readLong() : loginAt;
+        session = new OidcSession(issuer, subject, principalName, roles, idToken, accessToken, refreshToken,
+                expiresAt, userinfo, sid, loginAt, issuedAt);
     }
 
     @Serial

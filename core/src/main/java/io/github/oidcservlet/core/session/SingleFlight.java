@@ -1,7 +1,6 @@
 package io.github.oidcservlet.core.session;
 
 import java.time.Duration;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -44,11 +43,14 @@ final class SingleFlight {
      * at the cost of one map lookup, so only requests that cannot go on without new tokens ever wait.
      */
     RefreshOutcome run(OidcSession session, boolean stillValid, Function<OidcSession, RefreshOutcome> refresh) {
+        long now = clock.getAsLong();
         Flight running = flights.get(session);
-        if (running != null) {
+        if (running != null && !isStale(running, now)) {
             return joined(running, stillValid);
         }
-        sweep(clock.getAsLong());
+        // A result older than its linger is never handed out again: after an outage the next request of the
+        // session asks the provider anew, even on a node where no other session refreshes (the sweep removes it).
+        sweep(now);
         Flight mine = new Flight();
         // OidcSession does not override equals: the map compares identities.
         running = flights.putIfAbsent(session, mine);
@@ -94,12 +96,13 @@ final class SingleFlight {
     }
 
     private void sweep(long now) {
-        for (Iterator<Flight> it = flights.values().iterator(); it.hasNext(); ) {
-            Flight flight = it.next();
-            long doneAt = flight.doneAtMillis;
-            if (doneAt != 0 && doneAt + lingerMillis < now) {
-                it.remove();
-            }
-        }
+        // removeIf on the values view removes an entry only while it still holds the flight tested, so a fresh
+        // flight another request has just put in place stays
+        flights.values().removeIf(flight -> isStale(flight, now));
+    }
+
+    private boolean isStale(Flight flight, long now) {
+        long doneAt = flight.doneAtMillis;
+        return doneAt != 0 && doneAt + lingerMillis < now;
     }
 }

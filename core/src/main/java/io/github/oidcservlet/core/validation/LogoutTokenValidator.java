@@ -85,9 +85,11 @@ public final class LogoutTokenValidator {
             // bounds how long its jti must be remembered.
             problems.add("iat " + iat.toInstant() + " is older than " + maxAge.toSeconds() + " s (§2.6 step 2)");
         }
-        // §2.4: exp is OPTIONAL; when present the token must not have expired.
+        // §2.4 (current text): "exp REQUIRED. Expiration time", validated as in ID Tokens (§2.6 step 2).
         Date exp = claims.getExpirationTime();
-        if (exp != null && !now.isBefore(exp.toInstant().plus(skew))) {
+        if (exp == null) {
+            problems.add("exp is missing (§2.4 REQUIRED)");
+        } else if (!now.isBefore(exp.toInstant().plus(skew))) {
             problems.add("the token expired at " + exp.toInstant() + " (§2.6 step 2)");
         }
         String sid = IdTokenValidator.stringClaim(claims, "sid", problems);
@@ -115,7 +117,7 @@ public final class LogoutTokenValidator {
             throw new TokenValidationException("logout token", problems);
         }
         return new LogoutToken(isBlank(sid) ? null : sid, isBlank(sub) ? null : sub, jti, iat.toInstant(),
-                exp == null ? null : exp.toInstant());
+                exp.toInstant());
     }
 
     private static boolean isBlank(String value) {

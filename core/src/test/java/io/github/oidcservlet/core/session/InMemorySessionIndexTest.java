@@ -20,20 +20,54 @@ class InMemorySessionIndexTest {
     @Test
     void isEmptyUntilALogoutIsRecorded() {
         assertThat(index.isEmpty()).isTrue();
-        index.end("sid-1", null, now.get());
+        index.end("sid-1", null, now.get(), now.get());
         assertThat(index.isEmpty()).isFalse();
     }
 
     @Test
     void sidEndsThatProviderSessionOnly() {
-        index.end("sid-1", "alice", now.get());
+        index.end("sid-1", null, now.get(), now.get());
         assertThat(index.isEnded(login("alice", "sid-1", now.get() - 1))).isTrue();
         assertThat(index.isEnded(login("alice", "sid-2", now.get() - 1))).isFalse();
     }
 
     @Test
+    void sidAndSubTogetherEndTheLoginsMatchingEither() {
+        // Back-Channel Logout 1.0 §2.7 as the hardening review reads it: a token with both ends either match
+        index.end("sid-1", "alice", now.get(), now.get());
+        assertThat(index.isEnded(login("alice", "sid-1", now.get() - 1))).isTrue();
+        assertThat(index.isEnded(login("alice", "sid-2", now.get() - 1))).isTrue();
+        assertThat(index.isEnded(login("bob", "sid-1", now.get() - 1))).isTrue();
+        assertThat(index.isEnded(login("bob", "sid-2", now.get() - 1))).isFalse();
+    }
+
+    @Test
+    void theLoginsIdTokenIatDecidesNotWhenItLoggedInHere() {
+        index.end(null, "alice", now.get(), now.get());
+        // logged in here after the logout by our clock, but its ID token was issued before the logout token
+        OidcSession issuedBefore = new OidcSession("iss", "alice", "alice", Set.of(), "h.p.s", "at", "rt",
+                now.get() + 300_000, null, "sid-1", now.get() + 5_000, now.get() - 1_000);
+        OidcSession issuedAfter = new OidcSession("iss", "alice", "alice", Set.of(), "h.p.s", "at", "rt",
+                now.get() + 300_000, null, "sid-2", now.get() - 5_000, now.get() + 1_000);
+        assertThat(index.isEnded(issuedBefore)).isTrue();
+        assertThat(index.isEnded(issuedAfter)).isFalse();
+    }
+
+    @Test
+    void withinTheSameSecondOfIatTheLocalOrderOfLoginAndLogoutDecides() {
+        long second = 2_000_000L;
+        index.end(null, "alice", second + 500, now.get());
+        OidcSession loggedInBefore = new OidcSession("iss", "alice", "alice", Set.of(), "h.p.s", "at", "rt",
+                now.get() + 300_000, null, null, now.get() - 10, second);
+        OidcSession loggedInAfter = new OidcSession("iss", "alice", "alice", Set.of(), "h.p.s", "at", "rt",
+                now.get() + 300_000, null, null, now.get() + 10, second);
+        assertThat(index.isEnded(loggedInBefore)).isTrue();
+        assertThat(index.isEnded(loggedInAfter)).isFalse();
+    }
+
+    @Test
     void subEndsEveryEarlierLoginOfThatUserButNotLaterOnes() {
-        index.end(null, "alice", now.get());
+        index.end(null, "alice", now.get(), now.get());
         assertThat(index.isEnded(login("alice", "sid-1", now.get() - 1))).isTrue();
         assertThat(index.isEnded(login("alice", null, now.get() - 1))).isTrue();
         assertThat(index.isEnded(login("bob", null, now.get() - 1))).isFalse();
@@ -43,12 +77,12 @@ class InMemorySessionIndexTest {
     @Test
     void entriesAreBoundedInNumberAndTime() {
         for (int i = 0; i < 5; i++) {
-            index.end("sid-" + i, null, now.get() + i);
+            index.end("sid-" + i, null, now.get() + i, now.get() + i);
         }
         assertThat(index.isEnded(login("a", "sid-0", 0))).as("oldest dropped beyond 3").isFalse();
         assertThat(index.isEnded(login("a", "sid-4", 0))).isTrue();
         now.addAndGet(Duration.ofMinutes(11).toMillis());
-        index.end(null, "zed", now.get());
+        index.end(null, "zed", now.get(), now.get());
         assertThat(index.isEnded(login("a", "sid-4", 0))).as("expired after the retention").isFalse();
     }
 }

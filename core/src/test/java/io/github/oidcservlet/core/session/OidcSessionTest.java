@@ -105,4 +105,40 @@ class OidcSessionTest {
             assertThat(((OidcSession) in.readObject()).accessToken()).isEqualTo(huge);
         }
     }
+
+    @Test
+    void serialFormCarriesIssuerAndTheIdTokensIat() throws IOException, ClassNotFoundException {
+        OidcSession session = new OidcSession("https://op.example", "u1", "alice", Set.of(), ID_TOKEN, "at", null,
+                10_000L, null, "sid-7", 5_000L, 4_000L);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(session);
+        }
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            OidcSession copy = (OidcSession) in.readObject();
+            assertThat(copy.issuer()).isEqualTo("https://op.example");
+            assertThat(copy.principal().issuer()).isEqualTo("https://op.example");
+            assertThat(copy.principal().subject()).isEqualTo("u1");
+            assertThat(copy.issuedAtMillis()).isEqualTo(4_000L);
+            assertThat(copy.loginAtMillis()).isEqualTo(5_000L);
+        }
+    }
+
+    @Test
+    void theSameUserIsTheSameIssuerAndSubjectNeverTheSameName() {
+        // OIDC Core §5.7: preferred_username is not unique; two people may both be called "alice"
+        OidcSession alice = new OidcSession("https://op.example", "u1", "alice", Set.of(), ID_TOKEN, "at", null,
+                1L, null, null, 0L, 0L);
+        OidcSession otherAlice = new OidcSession("https://op.example", "u2", "alice", Set.of(), ID_TOKEN, "at",
+                null, 1L, null, null, 0L, 0L);
+        OidcSession renamed = new OidcSession("https://op.example", "u1", "alice.smith", Set.of(), ID_TOKEN, "at",
+                null, 1L, null, null, 0L, 0L);
+        OidcSession otherIssuer = new OidcSession("https://other.example", "u1", "alice", Set.of(), ID_TOKEN, "at",
+                null, 1L, null, null, 0L, 0L);
+        assertThat(alice.isSameUser(otherAlice)).isFalse();
+        assertThat(alice.isSameUser(otherIssuer)).isFalse();
+        assertThat(alice.isSameUser(renamed)).isTrue();
+        assertThat(alice.principal()).isNotEqualTo(otherAlice.principal()).isNotEqualTo(otherIssuer.principal())
+                .isEqualTo(renamed.principal());
+    }
 }
