@@ -1,6 +1,7 @@
 package io.github.oidcservlet.core.token;
 
 import com.nimbusds.jwt.SignedJWT;
+import io.github.oidcservlet.core.ProviderLogins;
 import io.github.oidcservlet.core.TestConfigs;
 import io.github.oidcservlet.core.config.OidcConfig;
 import io.github.oidcservlet.core.provider.OidcProvider;
@@ -14,18 +15,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.KeyPair;
-import java.security.MessageDigest;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -34,8 +29,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ClientAuthenticationIT {
 
     private static final String SECRET = "a-client-secret-of-at-least-32-bytes!!";
-    private static final String REDIRECT = "http://127.0.0.1/cb";
-    private static final String VERIFIER = "verifier-verifier-verifier-verifier-verifier";
+    private static final String REDIRECT = ProviderLogins.REDIRECT;
+    private static final String VERIFIER = ProviderLogins.VERIFIER;
 
     @RegisterExtension
     static final TestProviderExtension provider = TestProviderExtension.create();
@@ -49,29 +44,8 @@ class ClientAuthenticationIT {
     }
 
     /** An authorization code for {@code clientId}, straight from the provider's authorization endpoint. */
-    private static String code(String clientId, String scope) throws Exception {
-        String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(MessageDigest.getInstance("SHA-256")
-                .digest(VERIFIER.getBytes(StandardCharsets.US_ASCII)));
-        Map<String, String> params = new LinkedHashMap<>();
-        params.put("response_type", "code");
-        params.put("client_id", clientId);
-        params.put("redirect_uri", REDIRECT);
-        params.put("scope", scope);
-        params.put("state", "s");
-        params.put("nonce", "n");
-        params.put("code_challenge", challenge);
-        params.put("code_challenge_method", "S256");
-        String query = params.entrySet().stream().map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(),
-                StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-        String location = new TestBrowser().get(provider.get().authorizationEndpoint() + "?" + query)
-                .headers().firstValue("Location").orElseThrow();
-        String rawQuery = URI.create(location).getRawQuery();
-        for (String pair : rawQuery.split("&")) {
-            if (pair.startsWith("code=")) {
-                return pair.substring(5);
-            }
-        }
-        throw new AssertionError("no code in " + location);
+    private static String code(String clientId, String scope) {
+        return ProviderLogins.code(provider.get(), clientId, scope);
     }
 
     private static List<String> assertionJtis() {
