@@ -50,15 +50,7 @@ class CallbackHandlerTest {
 
     private CallbackHandler handler(BiFunction<PendingLogin, PendingLogins, LoginResult> interactiveLogin,
                                     String... keyValues) {
-        Map<String, String> params = TestConfigs.validParams();
-        params.put("issuer", provider.get().issuer());
-        params.put("client-id", TestProvider.DEFAULT_CLIENT_ID);
-        params.put("client-secret", TestProvider.DEFAULT_CLIENT_SECRET);
-        params.put("read-timeout", "2");
-        for (int i = 0; i < keyValues.length; i += 2) {
-            params.put(keyValues[i], keyValues[i + 1]);
-        }
-        OidcConfig config = TestConfigs.from(params);
+        OidcConfig config = TestConfigs.forProvider(provider.get(), keyValues);
         OidcProvider op = new OidcProvider(config, new ProviderHttp(config.connectTimeout(), config.readTimeout()));
         TokenClient tokens = new TokenClient(config, op, ClientAuthentications.from(config, clock));
         return new CallbackHandler(config, op, tokens,

@@ -20,7 +20,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.ServerSocket;
 import java.time.Duration;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,15 +42,7 @@ class SessionRefresherTest {
         final SessionRefresher refresher;
 
         Wiring(String... keyValues) {
-            Map<String, String> params = TestConfigs.validParams();
-            params.put("issuer", provider.get().issuer());
-            params.put("client-id", TestProvider.DEFAULT_CLIENT_ID);
-            params.put("client-secret", TestProvider.DEFAULT_CLIENT_SECRET);
-            params.put("read-timeout", "2");
-            for (int i = 0; i < keyValues.length; i += 2) {
-                params.put(keyValues[i], keyValues[i + 1]);
-            }
-            OidcConfig config = TestConfigs.from(params);
+            OidcConfig config = TestConfigs.forProvider(provider.get(), keyValues);
             OidcProvider op = new OidcProvider(config, new ProviderHttp(config.connectTimeout(), config.readTimeout()));
             tokenClient = new TokenClient(config, op, ClientAuthentications.from(config, clock));
             validator = new IdTokenValidator(config, op.metadata(), op::jwkSource, clock);

@@ -39,11 +39,7 @@ class TokenClientTest {
     static final TestProviderExtension provider = TestProviderExtension.create();
 
     private static TokenClient client(String... keyValues) {
-        String[] all = new String[keyValues.length + 6];
-        System.arraycopy(new String[] {"issuer", provider.get().issuer(), "client-id", TestProvider.DEFAULT_CLIENT_ID,
-                "client-secret", TestProvider.DEFAULT_CLIENT_SECRET}, 0, all, 0, 6);
-        System.arraycopy(keyValues, 0, all, 6, keyValues.length);
-        OidcConfig config = TestConfigs.with(all);
+        OidcConfig config = TestConfigs.forProvider(provider.get(), keyValues);
         OidcProvider op = new OidcProvider(config, new ProviderHttp(config.connectTimeout(), config.readTimeout()));
         return new TokenClient(config, op, ClientAuthentications.from(config, CLOCK));
     }
