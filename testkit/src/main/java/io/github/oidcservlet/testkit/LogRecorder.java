@@ -45,7 +45,7 @@ public final class LogRecorder extends Handler implements AutoCloseable {
         return recorder;
     }
 
-    /** The recorded lines, oldest first (at most the last {@value #MAX_LINES}), each ending in a newline. */
+    /** The recorded lines, oldest first (at most the last 2,000), each ending in a newline. */
     public synchronized String text() {
         StringBuilder text = new StringBuilder();
         lines.forEach(line -> text.append(line).append('\n'));
