@@ -38,14 +38,22 @@ public final class LogRecorder extends Handler implements AutoCloseable {
         this.logger = logger;
     }
 
-    /** Starts recording everything that reaches the root logger; {@link #close()} stops it. */
+    /**
+     * Starts recording everything that reaches the root logger; {@link #close()} stops it.
+     *
+     * @return the recorder, already recording
+     */
     public static LogRecorder onRootLogger() {
         LogRecorder recorder = new LogRecorder(Logger.getLogger(""));
         recorder.logger.addHandler(recorder);
         return recorder;
     }
 
-    /** The recorded lines, oldest first (at most the last 2,000), each ending in a newline. */
+    /**
+     * What was recorded.
+     *
+     * @return the recorded lines, oldest first (at most the last 2,000), each ending in a newline
+     */
     public synchronized String text() {
         StringBuilder text = new StringBuilder();
         lines.forEach(line -> text.append(line).append('\n'));

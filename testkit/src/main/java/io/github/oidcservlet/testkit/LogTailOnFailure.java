@@ -38,12 +38,22 @@ public final class LogTailOnFailure implements TestExecutionExceptionHandler, Li
         this.lines = lines;
     }
 
-    /** Attaches the last {@value #DEFAULT_LINES} lines of what {@code log} returns at the time of the failure. */
+    /**
+     * Attaches the last {@value #DEFAULT_LINES} lines of what {@code log} returns at the time of the failure.
+     *
+     * @param log the application's whole log so far, read only when something fails
+     * @return the extension, to register with {@code @RegisterExtension}
+     */
     public static LogTailOnFailure of(Supplier<? extends CharSequence> log) {
         return new LogTailOnFailure(log, DEFAULT_LINES);
     }
 
-    /** The same log, another number of lines. */
+    /**
+     * The same log, another number of lines.
+     *
+     * @param count how many of the last lines to attach, at least 1
+     * @return a new extension
+     */
     public LogTailOnFailure lines(int count) {
         return new LogTailOnFailure(log, count);
     }

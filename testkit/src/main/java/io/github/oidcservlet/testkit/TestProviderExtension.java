@@ -50,12 +50,21 @@ public final class TestProviderExtension
         this.options = Objects.requireNonNull(options, "options");
     }
 
-    /** A provider whose issuer is {@code http://127.0.0.1:<port>}, as {@link TestProvider#start()}. */
+    /**
+     * A provider whose issuer is {@code http://127.0.0.1:<port>}, as {@link TestProvider#start()}.
+     *
+     * @return the extension, to register with {@code @RegisterExtension}
+     */
     public static TestProviderExtension create() {
         return create(TestProviderOptions.defaults());
     }
 
-    /** A provider with an issuer path or a fixed issuer string, as {@link TestProvider#start(TestProviderOptions)}. */
+    /**
+     * A provider with an issuer path or a fixed issuer string, as {@link TestProvider#start(TestProviderOptions)}.
+     *
+     * @param options how the provider names itself
+     * @return the extension, to register with {@code @RegisterExtension}
+     */
     public static TestProviderExtension create(TestProviderOptions options) {
         return new TestProviderExtension(options);
     }
@@ -63,6 +72,7 @@ public final class TestProviderExtension
     /**
      * The running provider.
      *
+     * @return the provider of the current test class (or test, on an instance field)
      * @throws IllegalStateException outside the tests and lifecycle methods of the class that registers this
      */
     public TestProvider get() {
