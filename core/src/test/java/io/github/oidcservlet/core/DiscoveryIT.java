@@ -7,11 +7,10 @@ import io.github.oidcservlet.core.provider.ProviderMetadata;
 import io.github.oidcservlet.core.provider.ProviderProtocolException;
 import io.github.oidcservlet.core.provider.ProviderUnavailableException;
 import io.github.oidcservlet.testkit.TestProvider;
+import io.github.oidcservlet.testkit.TestProviderExtension;
 import io.github.oidcservlet.testkit.TestProviderOptions;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 
@@ -21,22 +20,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Provider metadata against the in-process provider. */
 class DiscoveryIT {
 
-    static TestProvider provider;
-
-    @BeforeAll
-    static void start() {
-        provider = TestProvider.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        provider.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        provider.reset();
-    }
+    @RegisterExtension
+    static final TestProviderExtension provider = TestProviderExtension.create();
 
     private static OidcProvider providerFor(OidcConfig config) {
         return new OidcProvider(config, new ProviderHttp(config.connectTimeout(), config.readTimeout()));
@@ -44,27 +29,27 @@ class DiscoveryIT {
 
     @Test
     void readsTheDiscoveryDocument() {
-        ProviderMetadata metadata = providerFor(TestConfigs.with("issuer", provider.issuer())).metadata();
-        assertThat(metadata.tokenEndpoint()).isEqualTo(provider.tokenEndpoint());
-        assertThat(metadata.jwksUri()).isEqualTo(provider.jwksUri());
-        assertThat(metadata.userinfoEndpoint()).isEqualTo(provider.userinfoEndpoint());
+        ProviderMetadata metadata = providerFor(TestConfigs.with("issuer", provider.get().issuer())).metadata();
+        assertThat(metadata.tokenEndpoint()).isEqualTo(provider.get().tokenEndpoint());
+        assertThat(metadata.jwksUri()).isEqualTo(provider.get().jwksUri());
+        assertThat(metadata.userinfoEndpoint()).isEqualTo(provider.get().userinfoEndpoint());
         assertThat(metadata.idTokenSigningAlgs()).contains("RS256", "ES256");
         assertThat(metadata.issParameterSupported()).isFalse();
     }
 
     @Test
     void refusesADocumentWhoseIssuerDiffersNamingBothValues() {
-        provider.behaviour().discoveryIssuer("https://impostor.example.com");
-        assertThatThrownBy(() -> providerFor(TestConfigs.with("issuer", provider.issuer())).metadata())
+        provider.get().behaviour().discoveryIssuer("https://impostor.example.com");
+        assertThatThrownBy(() -> providerFor(TestConfigs.with("issuer", provider.get().issuer())).metadata())
                 .isInstanceOf(ProviderProtocolException.class)
                 .hasMessageContaining("https://impostor.example.com")
-                .hasMessageContaining("'" + provider.issuer() + "'")
+                .hasMessageContaining("'" + provider.get().issuer() + "'")
                 .hasMessageContaining("§4.3");
     }
 
     @Test
     void refusesAnIssuerThatDiffersByATrailingSlash() {
-        assertThatThrownBy(() -> providerFor(TestConfigs.with("issuer", provider.issuer() + "/")).metadata())
+        assertThatThrownBy(() -> providerFor(TestConfigs.with("issuer", provider.get().issuer() + "/")).metadata())
                 .isInstanceOf(ProviderProtocolException.class);
     }
 
@@ -80,40 +65,40 @@ class DiscoveryIT {
     @Test
     void manualEndpointsFetchNoDiscovery() {
         OidcConfig config = TestConfigs.with("issuer", "agate:abc",
-                "authorization-endpoint", provider.authorizationEndpoint().toString(),
-                "token-endpoint", provider.tokenEndpoint().toString(),
-                "jwks-uri", provider.jwksUri().toString());
+                "authorization-endpoint", provider.get().authorizationEndpoint().toString(),
+                "token-endpoint", provider.get().tokenEndpoint().toString(),
+                "jwks-uri", provider.get().jwksUri().toString());
         ProviderMetadata metadata = providerFor(config).metadata();
         assertThat(metadata.issuer()).isEqualTo("agate:abc");
         assertThat(metadata.idTokenSigningAlgs()).containsExactly("RS256");
-        assertThat(provider.count("discovery")).isZero();
+        assertThat(provider.get().count("discovery")).isZero();
     }
 
     @Test
     void configuredEndpointsOverrideDiscoveredOnes() {
-        OidcConfig config = TestConfigs.with("issuer", provider.issuer(), "end-session-endpoint", "https://elsewhere.example/logout");
+        OidcConfig config = TestConfigs.with("issuer", provider.get().issuer(), "end-session-endpoint", "https://elsewhere.example/logout");
         assertThat(providerFor(config).metadata().endSessionEndpoint()).hasToString("https://elsewhere.example/logout");
     }
 
     @Test
     void slowDiscoveryFailsWithinTheReadTimeoutAndIsRetriedLater() throws InterruptedException {
-        provider.behaviour().discoveryDelay(Duration.ofSeconds(20));
-        OidcProvider slow = providerFor(TestConfigs.with("issuer", provider.issuer(), "read-timeout", "1"));
+        provider.get().behaviour().discoveryDelay(Duration.ofSeconds(20));
+        OidcProvider slow = providerFor(TestConfigs.with("issuer", provider.get().issuer(), "read-timeout", "1"));
         long started = System.nanoTime();
         assertThatThrownBy(slow::metadata).isInstanceOf(ProviderUnavailableException.class)
                 .hasMessageContaining("read-timeout");
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
-        provider.behaviour().discoveryDelay(Duration.ZERO);
+        provider.get().behaviour().discoveryDelay(Duration.ZERO);
         // a failure is answered from memory for 2 s, then the provider is asked again
         assertThatThrownBy(slow::metadata).isInstanceOf(ProviderUnavailableException.class);
         Thread.sleep(2_100);
-        assertThat(slow.metadata().issuer()).isEqualTo(provider.issuer());
+        assertThat(slow.metadata().issuer()).isEqualTo(provider.get().issuer());
     }
 
     @Test
     void concurrentRequestsShareOneDiscoveryAttemptWhileTheProviderIsSlow() throws Exception {
-        provider.behaviour().discoveryDelay(Duration.ofSeconds(20));
-        OidcProvider slow = providerFor(TestConfigs.with("issuer", provider.issuer(), "read-timeout", "1"));
+        provider.get().behaviour().discoveryDelay(Duration.ofSeconds(20));
+        OidcProvider slow = providerFor(TestConfigs.with("issuer", provider.get().issuer(), "read-timeout", "1"));
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
         try {
             long started = System.nanoTime();
@@ -126,7 +111,7 @@ class DiscoveryIT {
             }
             // one read-timeout for all eight, not eight in a row
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
-            assertThat(provider.count("discovery")).isEqualTo(1);
+            assertThat(provider.get().count("discovery")).isEqualTo(1);
         } finally {
             pool.shutdownNow();
         }
@@ -134,11 +119,11 @@ class DiscoveryIT {
 
     @Test
     void serverErrorsAreUnavailableAndClientErrorsAreMisconfiguration() {
-        provider.behaviour().discoveryStatus(503);
-        assertThatThrownBy(() -> providerFor(TestConfigs.with("issuer", provider.issuer())).metadata())
+        provider.get().behaviour().discoveryStatus(503);
+        assertThatThrownBy(() -> providerFor(TestConfigs.with("issuer", provider.get().issuer())).metadata())
                 .isInstanceOf(ProviderUnavailableException.class);
-        provider.behaviour().discoveryStatus(404);
-        assertThatThrownBy(() -> providerFor(TestConfigs.with("issuer", provider.issuer())).metadata())
+        provider.get().behaviour().discoveryStatus(404);
+        assertThatThrownBy(() -> providerFor(TestConfigs.with("issuer", provider.get().issuer())).metadata())
                 .isInstanceOf(ProviderProtocolException.class).hasMessageContaining("HTTP 404");
     }
 }

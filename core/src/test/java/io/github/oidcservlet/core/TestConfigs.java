@@ -2,6 +2,7 @@ package io.github.oidcservlet.core;
 
 import io.github.oidcservlet.core.config.ConfigSource;
 import io.github.oidcservlet.core.config.OidcConfig;
+import io.github.oidcservlet.testkit.TestProvider;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -30,7 +31,23 @@ public final class TestConfigs {
     }
 
     public static OidcConfig with(String... keyValues) {
+        return overridden(validParams(), keyValues);
+    }
+
+    /**
+     * The in-process provider's default client, with a 2 s read timeout, and {@code keyValues} on top ({@code null}
+     * removes a key).
+     */
+    public static OidcConfig forProvider(TestProvider provider, String... keyValues) {
         Map<String, String> params = validParams();
+        params.put("issuer", provider.issuer());
+        params.put("client-id", TestProvider.DEFAULT_CLIENT_ID);
+        params.put("client-secret", TestProvider.DEFAULT_CLIENT_SECRET);
+        params.put("read-timeout", "2");
+        return overridden(params, keyValues);
+    }
+
+    private static OidcConfig overridden(Map<String, String> params, String... keyValues) {
         for (int i = 0; i < keyValues.length; i += 2) {
             if (keyValues[i + 1] == null) {
                 params.remove(keyValues[i]);

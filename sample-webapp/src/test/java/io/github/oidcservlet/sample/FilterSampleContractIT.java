@@ -1,5 +1,6 @@
 package io.github.oidcservlet.sample;
 
+import io.github.oidcservlet.testkit.LogRecorder;
 import io.github.oidcservlet.testkit.SampleAppContract;
 import io.github.oidcservlet.testkit.TestProvider;
 import java.net.URI;
@@ -8,9 +9,12 @@ import java.net.URI;
 class FilterSampleContractIT extends SampleAppContract {
 
     private SampleApp app;
+    /** What the filter and the sample log through System.Logger (java.util.logging) while this class runs. */
+    private LogRecorder log;
 
     @Override
     protected URI startApplication(TestProvider provider) throws Exception {
+        log = LogRecorder.onRootLogger();
         // The filter reads oidc.* system properties at init, the way a user would configure the jar.
         providerSettings(provider).forEach((key, value) -> System.setProperty("oidc." + key, value));
         app = SampleApp.start(0, false);
@@ -25,6 +29,12 @@ class FilterSampleContractIT extends SampleAppContract {
             }
         } finally {
             providerSettings(provider).keySet().forEach(key -> System.clearProperty("oidc." + key));
+            log.close();
         }
+    }
+
+    @Override
+    protected CharSequence applicationLog() {
+        return log == null ? "" : log.text();
     }
 }

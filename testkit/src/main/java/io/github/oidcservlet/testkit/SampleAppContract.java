@@ -179,8 +179,8 @@ public abstract class SampleAppContract extends SampleAppHarness {
 
     @Test
     void anAccessTokenNearExpiryIsRefreshedAndTheUserStaysIn() {
-        // 20 s tokens sit inside the 30 s refresh-margin: the next request refreshes them
-        provider.behaviour().expiresIn(20L);
+        // tokens that live less than the refresh-margin are due at the next request, though still valid
+        provider.behaviour().expiresIn(DUE_FOR_REFRESH_SECONDS);
         TestBrowser erin = logIn("erin");
         provider.behaviour().expiresIn(300L);
         HttpResponse<String> me = erin.get(url("/api/me"));
@@ -195,12 +195,13 @@ public abstract class SampleAppContract extends SampleAppHarness {
 
     @Test
     void concurrentRequestsAfterExpiryShareOneRefresh() throws Exception {
-        provider.behaviour().expiresIn(1L);
+        // Due for refresh from the start, yet valid long enough for the login (userinfo, the landing page) on any
+        // machine: the margin, not a sleep past a one-second expiry, makes the requests below refresh.
+        provider.behaviour().expiresIn(DUE_FOR_REFRESH_SECONDS);
         TestBrowser frank = logIn("frank");
-        Thread.sleep(1_100);
-        // slow enough that all requests arrive while the one refresh is under way
+        // slow enough that the requests arrive while the one refresh is under way; the new token is not due
         provider.behaviour().expiresIn(300L).tokenEndpointDelay(java.time.Duration.ofMillis(500));
-        // the landing after login may already have refreshed the one-second token once
+        // the landing after login may already have refreshed the token once
         int before = refreshGrants();
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(10);
         try {

@@ -10,13 +10,14 @@ import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What {@link SampleAppContract} drives an application with: a {@link TestProvider} for the whole class (reset
  * before each test), the application started against it by the subclass, and the browser-like steps the
- * expectations are written in (log in, read {@code /api/me}, count refresh grants).
+ * expectations are written in (log in, read {@code /api/me}, count refresh grants). A failing test shows the last
+ * lines of the application's log ({@link #applicationLog()}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class SampleAppHarness {
@@ -25,7 +26,20 @@ public abstract class SampleAppHarness {
     protected static final String[] NAVIGATION = {"Accept", "text/html,application/xhtml+xml,*/*;q=0.8",
             "Sec-Fetch-Mode", "navigate", "Sec-Fetch-Dest", "document"};
     protected static final String[] NONE = {};
+    /**
+     * The application's {@code refresh-margin} in seconds: a login whose access token lives less than this is due
+     * for a refresh at its next request, however fast or slow the machine runs the test.
+     */
+    protected static final long REFRESH_MARGIN_SECONDS = 120;
+    /** An access token lifetime inside {@link #REFRESH_MARGIN_SECONDS}, long enough for any login to finish. */
+    protected static final long DUE_FOR_REFRESH_SECONDS = 60;
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    @RegisterExtension
+    static final TestProviderExtension PROVIDER = TestProviderExtension.create();
+
+    @RegisterExtension
+    final LogTailOnFailure logTail = LogTailOnFailure.of(this::applicationLog);
 
     /** The provider the application under test logs in with; reset before each test. */
     protected TestProvider provider;
@@ -39,33 +53,35 @@ public abstract class SampleAppHarness {
 
     protected abstract void stopApplication() throws Exception;
 
-    /** The configuration keys and values that point an application at {@code provider}. */
+    /**
+     * What the application has logged so far (the last lines are attached to a failure); nothing unless the
+     * subclass captures it.
+     */
+    protected CharSequence applicationLog() {
+        return "";
+    }
+
+    /**
+     * The configuration keys and values that point an application at {@code provider}, with a
+     * {@code refresh-margin} of {@value #REFRESH_MARGIN_SECONDS} seconds.
+     */
     protected static Map<String, String> providerSettings(TestProvider provider) {
         return Map.of("issuer", provider.issuer(),
                 "client-id", TestProvider.DEFAULT_CLIENT_ID,
-                "client-secret", TestProvider.DEFAULT_CLIENT_SECRET);
+                "client-secret", TestProvider.DEFAULT_CLIENT_SECRET,
+                "refresh-margin", Long.toString(REFRESH_MARGIN_SECONDS));
     }
 
     @BeforeAll
     final void startAll() throws Exception {
-        provider = TestProvider.start();
+        // The extension has started the provider; it resets it before each test and closes it after these.
+        provider = PROVIDER.get();
         base = startApplication(provider);
     }
 
     @AfterAll
     final void stopAll() throws Exception {
-        try {
-            stopApplication();
-        } finally {
-            if (provider != null) {
-                provider.close();
-            }
-        }
-    }
-
-    @BeforeEach
-    final void freshProvider() {
-        provider.reset();
+        stopApplication();
     }
 
     protected final int refreshGrants() {

@@ -6,37 +6,21 @@ import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ClientAuthenticationTest {
 
-    private static TestProvider provider;
+    @RegisterExtension
+    static final TestProviderExtension provider = TestProviderExtension.create();
     private final RawHttp http = new RawHttp();
-
-    @BeforeAll
-    static void start() {
-        provider = TestProvider.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        provider.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        provider.reset();
-    }
 
     @Test
     void wrongBasicSecretIsInvalidClientWithAChallenge() throws Exception {
         RawHttp.Pkce pkce = http.pkce();
-        Map<String, String> form = codeForm(http.authorize(provider, pkce), pkce);
+        Map<String, String> form = codeForm(http.authorize(provider.get(), pkce), pkce);
 
-        HttpResponse<String> response = http.post(provider.tokenEndpoint(), form,
+        HttpResponse<String> response = http.post(provider.get().tokenEndpoint(), form,
                 "Authorization", RawHttp.basic("test-client", "wrong"));
 
         assertThat(response.statusCode()).isEqualTo(401);
@@ -47,13 +31,13 @@ class ClientAuthenticationTest {
 
     @Test
     void methodOutsideTheAllowedSetIsRefusedEvenWithTheRightSecret() throws Exception {
-        provider.behaviour().allowedClientAuthMethods(Set.of("client_secret_basic"));
+        provider.get().behaviour().allowedClientAuthMethods(Set.of("client_secret_basic"));
         RawHttp.Pkce pkce = http.pkce();
-        Map<String, String> form = codeForm(http.authorize(provider, pkce), pkce);
+        Map<String, String> form = codeForm(http.authorize(provider.get(), pkce), pkce);
         form.put("client_id", "test-client");
         form.put("client_secret", "test-secret");
 
-        HttpResponse<String> response = http.post(provider.tokenEndpoint(), form);
+        HttpResponse<String> response = http.post(provider.get().tokenEndpoint(), form);
 
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(http.json(response)).containsEntry("error", "invalid_client");
@@ -61,43 +45,43 @@ class ClientAuthenticationTest {
 
     @Test
     void clientSecretPostAndFormEncodedBasicCredentialsWork() throws Exception {
-        provider.client("id with:colon", "s&cret:x");
+        provider.get().client("id with:colon", "s&cret:x");
         RawHttp.Pkce pkce = http.pkce();
         Map<String, String> params = RawHttp.authorizationParams(pkce);
         params.put("client_id", "id with:colon");
-        String location = http.get(RawHttp.withQuery(provider.authorizationEndpoint(), params))
+        String location = http.get(RawHttp.withQuery(provider.get().authorizationEndpoint(), params))
                 .headers().firstValue("Location").orElseThrow();
         Map<String, String> form = codeForm(RawHttp.query(location).get("code"), pkce);
 
-        HttpResponse<String> basic = http.post(provider.tokenEndpoint(), form,
+        HttpResponse<String> basic = http.post(provider.get().tokenEndpoint(), form,
                 "Authorization", RawHttp.basic("id with:colon", "s&cret:x"));
 
         assertThat(basic.statusCode()).as(basic.body()).isEqualTo(200);
 
         RawHttp.Pkce pkce2 = http.pkce();
-        Map<String, String> postForm = codeForm(http.authorize(provider, pkce2), pkce2);
+        Map<String, String> postForm = codeForm(http.authorize(provider.get(), pkce2), pkce2);
         postForm.put("client_id", "test-client");
         postForm.put("client_secret", "test-secret");
-        assertThat(http.post(provider.tokenEndpoint(), postForm).statusCode()).isEqualTo(200);
+        assertThat(http.post(provider.get().tokenEndpoint(), postForm).statusCode()).isEqualTo(200);
     }
 
     @Test
     void publicClientUsesNoneButAConfidentialOneMayNot() throws Exception {
-        provider.client("spa", null, RawHttp.REDIRECT_URI);
+        provider.get().client("spa", null, RawHttp.REDIRECT_URI);
         RawHttp.Pkce pkce = http.pkce();
         Map<String, String> params = RawHttp.authorizationParams(pkce);
         params.put("client_id", "spa");
-        String location = http.get(RawHttp.withQuery(provider.authorizationEndpoint(), params))
+        String location = http.get(RawHttp.withQuery(provider.get().authorizationEndpoint(), params))
                 .headers().firstValue("Location").orElseThrow();
         Map<String, String> form = codeForm(RawHttp.query(location).get("code"), pkce);
         form.put("client_id", "spa");
 
-        assertThat(http.post(provider.tokenEndpoint(), form).statusCode()).isEqualTo(200);
+        assertThat(http.post(provider.get().tokenEndpoint(), form).statusCode()).isEqualTo(200);
 
         RawHttp.Pkce pkce2 = http.pkce();
-        Map<String, String> confidential = codeForm(http.authorize(provider, pkce2), pkce2);
+        Map<String, String> confidential = codeForm(http.authorize(provider.get(), pkce2), pkce2);
         confidential.put("client_id", "test-client");
-        HttpResponse<String> refused = http.post(provider.tokenEndpoint(), confidential);
+        HttpResponse<String> refused = http.post(provider.get().tokenEndpoint(), confidential);
         assertThat(refused.statusCode()).isEqualTo(401);
         assertThat(http.json(refused)).containsEntry("error", "invalid_client");
     }

@@ -7,38 +7,22 @@ import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class CodeFlowTest {
 
-    private static TestProvider provider;
+    @RegisterExtension
+    static final TestProviderExtension provider = TestProviderExtension.create();
     private final RawHttp http = new RawHttp();
-
-    @BeforeAll
-    static void start() {
-        provider = TestProvider.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        provider.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        provider.reset();
-    }
 
     @Test
     void codeWithTheRightVerifierBuysTokensOnceOnly() throws Exception {
         RawHttp.Pkce pkce = http.pkce();
-        String code = http.authorize(provider, pkce);
+        String code = http.authorize(provider.get(), pkce);
 
-        HttpResponse<String> first = http.redeem(provider, code, pkce.verifier());
-        HttpResponse<String> second = http.redeem(provider, code, pkce.verifier());
+        HttpResponse<String> first = http.redeem(provider.get(), code, pkce.verifier());
+        HttpResponse<String> second = http.redeem(provider.get(), code, pkce.verifier());
 
         assertThat(first.statusCode()).isEqualTo(200);
         assertThat(first.headers().firstValue("Cache-Control")).hasValue("no-store");
@@ -47,7 +31,7 @@ class CodeFlowTest {
                 .containsEntry("token_type", "Bearer").containsEntry("expires_in", 300)
                 .containsEntry("scope", "openid profile email");
         Map<String, Object> claims = SignedJWT.parse((String) tokens.get("id_token")).getJWTClaimsSet().getClaims();
-        assertThat(claims).containsEntry("iss", provider.issuer()).containsEntry("sub", "alice")
+        assertThat(claims).containsEntry("iss", provider.get().issuer()).containsEntry("sub", "alice")
                 .containsEntry("nonce", "nonce-1").containsEntry("groups", List.of("users"))
                 .containsKeys("exp", "iat", "auth_time", "email", "name", "preferred_username")
                 .doesNotContainKey("azp");
@@ -57,9 +41,9 @@ class CodeFlowTest {
 
     @Test
     void wrongVerifierIsInvalidGrant() throws Exception {
-        String code = http.authorize(provider, http.pkce());
+        String code = http.authorize(provider.get(), http.pkce());
 
-        HttpResponse<String> response = http.redeem(provider, code, http.pkce().verifier());
+        HttpResponse<String> response = http.redeem(provider.get(), code, http.pkce().verifier());
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(http.json(response)).containsEntry("error", "invalid_grant");
@@ -67,25 +51,25 @@ class CodeFlowTest {
 
     @Test
     void authorizeRedirectsWithCodeStateAndIssWhenAsked() throws Exception {
-        provider.behaviour().issParameter(true);
+        provider.get().behaviour().issParameter(true);
 
-        HttpResponse<String> response = http.get(RawHttp.withQuery(provider.authorizationEndpoint(),
+        HttpResponse<String> response = http.get(RawHttp.withQuery(provider.get().authorizationEndpoint(),
                 RawHttp.authorizationParams(http.pkce())));
 
         assertThat(response.statusCode()).isEqualTo(302);
         Map<String, String> params = RawHttp.query(response.headers().firstValue("Location").orElseThrow());
         assertThat(params).containsKey("code").containsEntry("state", "state-1")
-                .containsEntry("iss", provider.issuer());
-        assertThat(provider.requests("authorize").get(0).query("nonce")).isEqualTo("nonce-1");
+                .containsEntry("iss", provider.get().issuer());
+        assertThat(provider.get().requests("authorize").get(0).query("nonce")).isEqualTo("nonce-1");
     }
 
     @Test
     void missingPkceIsAnErrorRedirectAndABadRedirectUriAPage() throws Exception {
         Map<String, String> params = RawHttp.authorizationParams(http.pkce());
         params.remove("code_challenge");
-        HttpResponse<String> noPkce = http.get(RawHttp.withQuery(provider.authorizationEndpoint(), params));
+        HttpResponse<String> noPkce = http.get(RawHttp.withQuery(provider.get().authorizationEndpoint(), params));
         params.put("redirect_uri", "https://attacker.example/cb");
-        HttpResponse<String> badRedirect = http.get(RawHttp.withQuery(provider.authorizationEndpoint(), params));
+        HttpResponse<String> badRedirect = http.get(RawHttp.withQuery(provider.get().authorizationEndpoint(), params));
 
         assertThat(RawHttp.query(noPkce.headers().firstValue("Location").orElseThrow()))
                 .containsEntry("error", "invalid_request").containsEntry("state", "state-1");
@@ -95,12 +79,12 @@ class CodeFlowTest {
     @Test
     void userinfoAnswersTheAccessTokenAndRefusesOthers() throws Exception {
         RawHttp.Pkce pkce = http.pkce();
-        provider.loginAs("admin");
-        String accessToken = (String) http.json(http.redeem(provider, http.authorize(provider, pkce), pkce.verifier()))
+        provider.get().loginAs("admin");
+        String accessToken = (String) http.json(http.redeem(provider.get(), http.authorize(provider.get(), pkce), pkce.verifier()))
                 .get("access_token");
 
-        HttpResponse<String> good = http.get(provider.userinfoEndpoint(), "Authorization", "Bearer " + accessToken);
-        HttpResponse<String> bad = http.get(provider.userinfoEndpoint(), "Authorization", "Bearer nope");
+        HttpResponse<String> good = http.get(provider.get().userinfoEndpoint(), "Authorization", "Bearer " + accessToken);
+        HttpResponse<String> bad = http.get(provider.get().userinfoEndpoint(), "Authorization", "Bearer nope");
 
         assertThat(http.json(good)).containsEntry("sub", "admin").containsEntry("groups", List.of("users", "admin"));
         assertThat(bad.statusCode()).isEqualTo(401);
@@ -109,15 +93,15 @@ class CodeFlowTest {
 
     @Test
     void rotatedRefreshTokenWorksOnce() throws Exception {
-        provider.behaviour().rotateRefreshTokens(true);
+        provider.get().behaviour().rotateRefreshTokens(true);
         RawHttp.Pkce pkce = http.pkce();
-        String refreshToken = (String) http.json(http.redeem(provider, http.authorize(provider, pkce), pkce.verifier()))
+        String refreshToken = (String) http.json(http.redeem(provider.get(), http.authorize(provider.get(), pkce), pkce.verifier()))
                 .get("refresh_token");
         Map<String, String> form = Map.of("grant_type", "refresh_token", "refresh_token", refreshToken);
 
-        HttpResponse<String> first = http.post(provider.tokenEndpoint(), form, "Authorization",
+        HttpResponse<String> first = http.post(provider.get().tokenEndpoint(), form, "Authorization",
                 RawHttp.basic("test-client", "test-secret"));
-        HttpResponse<String> again = http.post(provider.tokenEndpoint(), form, "Authorization",
+        HttpResponse<String> again = http.post(provider.get().tokenEndpoint(), form, "Authorization",
                 RawHttp.basic("test-client", "test-secret"));
 
         assertThat(first.statusCode()).isEqualTo(200);
@@ -130,13 +114,13 @@ class CodeFlowTest {
 
     @Test
     void interactiveLoginShowsAFormThatPostsBackAsTheTypedUser() throws Exception {
-        provider.behaviour().interactiveLogin(true);
+        provider.get().behaviour().interactiveLogin(true);
         Map<String, String> params = RawHttp.authorizationParams(http.pkce());
 
-        HttpResponse<String> page = http.get(RawHttp.withQuery(provider.authorizationEndpoint(), params));
+        HttpResponse<String> page = http.get(RawHttp.withQuery(provider.get().authorizationEndpoint(), params));
         Map<String, String> submitted = new LinkedHashMap<>(params);
         submitted.put("username", "admin");
-        HttpResponse<String> afterLogin = http.post(provider.authorizationEndpoint(), submitted);
+        HttpResponse<String> afterLogin = http.post(provider.get().authorizationEndpoint(), submitted);
 
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("id=\"username\"", "id=\"submit\"", "method=\"post\"",
@@ -148,9 +132,9 @@ class CodeFlowTest {
 
     @Test
     void authorizationErrorKnobRedirectsWithTheError() throws Exception {
-        provider.behaviour().authorizationError("access_denied", "the user said no");
+        provider.get().behaviour().authorizationError("access_denied", "the user said no");
 
-        HttpResponse<String> response = http.get(RawHttp.withQuery(provider.authorizationEndpoint(),
+        HttpResponse<String> response = http.get(RawHttp.withQuery(provider.get().authorizationEndpoint(),
                 RawHttp.authorizationParams(http.pkce())));
 
         assertThat(RawHttp.query(response.headers().firstValue("Location").orElseThrow()))

@@ -6,49 +6,34 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class DiscoveryTest {
 
-    private static TestProvider provider;
+    @RegisterExtension
+    static final TestProviderExtension provider =
+            TestProviderExtension.create(TestProviderOptions.defaults().withIssuerPath("/oidc"));
     private final RawHttp http = new RawHttp();
-
-    @BeforeAll
-    static void start() {
-        provider = TestProvider.start(TestProviderOptions.defaults().withIssuerPath("/oidc"));
-    }
-
-    @AfterAll
-    static void stop() {
-        provider.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        provider.reset();
-    }
 
     @Test
     void documentListsIssuerEndpointsAndCapabilities() throws Exception {
-        assertThat(provider.issuer()).isEqualTo(provider.baseUri() + "/oidc");
-        assertThat(provider.discoveryUri()).hasToString(provider.issuer() + "/.well-known/openid-configuration");
+        assertThat(provider.get().issuer()).isEqualTo(provider.get().baseUri() + "/oidc");
+        assertThat(provider.get().discoveryUri()).hasToString(provider.get().issuer() + "/.well-known/openid-configuration");
 
-        HttpResponse<String> response = http.get(provider.discoveryUri());
+        HttpResponse<String> response = http.get(provider.get().discoveryUri());
         Map<String, Object> doc = http.json(response);
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/json"));
-        assertThat(doc).containsEntry("issuer", provider.issuer())
-                .containsEntry("authorization_endpoint", provider.issuer() + "/authorize")
-                .containsEntry("token_endpoint", provider.tokenEndpoint().toString())
-                .containsEntry("userinfo_endpoint", provider.userinfoEndpoint().toString())
-                .containsEntry("jwks_uri", provider.jwksUri().toString())
-                .containsEntry("end_session_endpoint", provider.endSessionEndpoint().toString())
-                .containsEntry("revocation_endpoint", provider.revocationEndpoint().toString())
+        assertThat(doc).containsEntry("issuer", provider.get().issuer())
+                .containsEntry("authorization_endpoint", provider.get().issuer() + "/authorize")
+                .containsEntry("token_endpoint", provider.get().tokenEndpoint().toString())
+                .containsEntry("userinfo_endpoint", provider.get().userinfoEndpoint().toString())
+                .containsEntry("jwks_uri", provider.get().jwksUri().toString())
+                .containsEntry("end_session_endpoint", provider.get().endSessionEndpoint().toString())
+                .containsEntry("revocation_endpoint", provider.get().revocationEndpoint().toString())
                 .containsEntry("response_types_supported", List.of("code"))
                 .containsEntry("subject_types_supported", List.of("public"))
                 .containsEntry("id_token_signing_alg_values_supported", List.of("RS256", "ES256"))
@@ -58,16 +43,16 @@ class DiscoveryTest {
                 .containsEntry("code_challenge_methods_supported", List.of("S256"))
                 .containsKeys("scopes_supported", "grant_types_supported")
                 .doesNotContainKey("authorization_response_iss_parameter_supported");
-        assertThat(provider.count("discovery")).isEqualTo(1);
+        assertThat(provider.get().count("discovery")).isEqualTo(1);
     }
 
     @Test
     void knobsChangeTheDocument() throws Exception {
-        provider.behaviour().discoveryIssuer("https://evil.example").issParameter(true)
+        provider.get().behaviour().discoveryIssuer("https://evil.example").issParameter(true)
                 .advertiseEndSession(false).advertiseRevocation(false).userinfoDisabled(true)
                 .allowedClientAuthMethods(Set.of("client_secret_post"));
 
-        Map<String, Object> doc = http.json(http.get(provider.discoveryUri()));
+        Map<String, Object> doc = http.json(http.get(provider.get().discoveryUri()));
 
         assertThat(doc).containsEntry("issuer", "https://evil.example")
                 .containsEntry("authorization_response_iss_parameter_supported", true)
@@ -77,9 +62,9 @@ class DiscoveryTest {
 
     @Test
     void statusKnobMakesTheProviderLookDown() throws Exception {
-        provider.behaviour().discoveryStatus(503);
+        provider.get().behaviour().discoveryStatus(503);
 
-        assertThat(http.get(provider.discoveryUri()).statusCode()).isEqualTo(503);
+        assertThat(http.get(provider.get().discoveryUri()).statusCode()).isEqualTo(503);
     }
 
     @Test

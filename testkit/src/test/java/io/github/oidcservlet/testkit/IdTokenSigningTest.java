@@ -23,58 +23,42 @@ import java.util.Map;
 import java.util.Set;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class IdTokenSigningTest {
 
-    private static TestProvider provider;
+    @RegisterExtension
+    static final TestProviderExtension provider = TestProviderExtension.create();
     private final RawHttp http = new RawHttp();
-
-    @BeforeAll
-    static void start() {
-        provider = TestProvider.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        provider.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        provider.reset();
-    }
 
     @Test
     void issuedIdTokenVerifiesAgainstTheJwks() throws Exception {
         RawHttp.Pkce pkce = http.pkce();
-        String idToken = (String) http.json(http.redeem(provider, http.authorize(provider, pkce), pkce.verifier()))
+        String idToken = (String) http.json(http.redeem(provider.get(), http.authorize(provider.get(), pkce), pkce.verifier()))
                 .get("id_token");
 
         JWTClaimsSet claims = verify(idToken);
 
-        assertThat(claims.getIssuer()).isEqualTo(provider.issuer());
+        assertThat(claims.getIssuer()).isEqualTo(provider.get().issuer());
         assertThat(claims.getAudience()).containsExactly("test-client");
-        assertThat(SignedJWT.parse(idToken).getHeader().getKeyID()).isEqualTo(provider.keys().rsaKid());
+        assertThat(SignedJWT.parse(idToken).getHeader().getKeyID()).isEqualTo(provider.get().keys().rsaKid());
     }
 
     @Test
     void es256VerifiesAndForgedDoesNot() throws Exception {
-        String es256 = provider.signIdToken(claims(), Signing.ES256);
-        String forged = provider.signIdToken(claims(), Signing.FORGED);
+        String es256 = provider.get().signIdToken(claims(), Signing.ES256);
+        String forged = provider.get().signIdToken(claims(), Signing.FORGED);
 
-        assertThat(SignedJWT.parse(es256).getHeader().getKeyID()).isEqualTo(provider.keys().ecKid());
+        assertThat(SignedJWT.parse(es256).getHeader().getKeyID()).isEqualTo(provider.get().keys().ecKid());
         assertThat(verify(es256).getSubject()).isEqualTo("alice");
-        assertThat(SignedJWT.parse(forged).getHeader().getKeyID()).isEqualTo(provider.keys().rsaKid());
+        assertThat(SignedJWT.parse(forged).getHeader().getKeyID()).isEqualTo(provider.get().keys().rsaKid());
         assertThatThrownBy(() -> verify(forged)).isInstanceOf(BadJOSEException.class);
     }
 
     @Test
     void noneIsAnUnsecuredJwt() {
-        String token = provider.signIdToken(claims(), Signing.NONE);
+        String token = provider.get().signIdToken(claims(), Signing.NONE);
 
         String[] parts = token.split("\\.", -1);
         assertThat(parts).hasSize(3);
@@ -84,18 +68,18 @@ class IdTokenSigningTest {
 
     @Test
     void hs256WithRsaPublicKeyIsTheConfusionAttackItClaims() throws Exception {
-        SignedJWT token = SignedJWT.parse(provider.signIdToken(claims(), Signing.HS256_WITH_RSA_PUBLIC_KEY));
+        SignedJWT token = SignedJWT.parse(provider.get().signIdToken(claims(), Signing.HS256_WITH_RSA_PUBLIC_KEY));
 
         JWSHeader header = token.getHeader();
         assertThat(header.getAlgorithm()).isEqualTo(JWSAlgorithm.HS256);
-        assertThat(header.getKeyID()).isEqualTo(provider.keys().rsaKid());
-        assertThat(token.verify(new MACVerifier(provider.keys().rsa().toRSAPublicKey().getEncoded()))).isTrue();
+        assertThat(header.getKeyID()).isEqualTo(provider.get().keys().rsaKid());
+        assertThat(token.verify(new MACVerifier(provider.get().keys().rsa().toRSAPublicKey().getEncoded()))).isTrue();
         assertThatThrownBy(() -> verify(token.serialize())).isInstanceOf(BadJOSEException.class);
     }
 
     @Test
     void hs256WithClientSecretIsKeyedWithTheSecret() throws Exception {
-        String token = provider.signIdToken(claims(), Signing.HS256_WITH_CLIENT_SECRET);
+        String token = provider.get().signIdToken(claims(), Signing.HS256_WITH_CLIENT_SECRET);
 
         String[] parts = token.split("\\.");
         Mac mac = Mac.getInstance("HmacSHA256");
@@ -107,36 +91,36 @@ class IdTokenSigningTest {
 
     @Test
     void rotationReplacesTheKidsInTheJwks() throws Exception {
-        String oldRsa = provider.keys().rsaKid();
-        String oldEc = provider.keys().ecKid();
-        String oldToken = provider.signIdToken(claims(), Signing.RS256);
+        String oldRsa = provider.get().keys().rsaKid();
+        String oldEc = provider.get().keys().ecKid();
+        String oldToken = provider.get().signIdToken(claims(), Signing.RS256);
 
-        provider.rotateKeys();
+        provider.get().rotateKeys();
 
-        Set<String> published = Set.copyOf(JWKSet.load(provider.jwksUri().toURL()).getKeys().stream()
+        Set<String> published = Set.copyOf(JWKSet.load(provider.get().jwksUri().toURL()).getKeys().stream()
                 .map(JWK::getKeyID).toList());
-        assertThat(published).containsExactlyInAnyOrder(provider.keys().rsaKid(), provider.keys().ecKid())
+        assertThat(published).containsExactlyInAnyOrder(provider.get().keys().rsaKid(), provider.get().keys().ecKid())
                 .doesNotContain(oldRsa, oldEc);
         assertThatThrownBy(() -> verify(oldToken)).isInstanceOf(BadJOSEException.class);
     }
 
     @Test
     void customizerRunsLastAndNullRemovesAClaim() throws Exception {
-        provider.behaviour().idTokenClaims(b -> b.claim("iat", null).audience("someone-else").claim("azp", "x"))
+        provider.get().behaviour().idTokenClaims(b -> b.claim("iat", null).audience("someone-else").claim("azp", "x"))
                 .omitKid(true);
         RawHttp.Pkce pkce = http.pkce();
         SignedJWT idToken = SignedJWT.parse((String) http.json(
-                http.redeem(provider, http.authorize(provider, pkce), pkce.verifier())).get("id_token"));
+                http.redeem(provider.get(), http.authorize(provider.get(), pkce), pkce.verifier())).get("id_token"));
 
         Map<String, Object> payload = idToken.getPayload().toJSONObject();
         assertThat(payload).doesNotContainKey("iat").containsEntry("aud", "someone-else").containsEntry("azp", "x");
         assertThat(idToken.getHeader().getKeyID()).isNull();
-        assertThat(JWKSet.load(provider.jwksUri().toURL()).getKeys()).allSatisfy(k -> assertThat(k.getKeyID()).isNull());
+        assertThat(JWKSet.load(provider.get().jwksUri().toURL()).getKeys()).allSatisfy(k -> assertThat(k.getKeyID()).isNull());
     }
 
     private static JWTClaimsSet claims() {
         Instant now = Instant.now();
-        return new JWTClaimsSet.Builder().issuer(provider.issuer()).subject("alice").audience("test-client")
+        return new JWTClaimsSet.Builder().issuer(provider.get().issuer()).subject("alice").audience("test-client")
                 .issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(300))).build();
     }
 
@@ -144,7 +128,7 @@ class IdTokenSigningTest {
     private static JWTClaimsSet verify(String token) throws Exception {
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256),
-                JWKSourceBuilder.create(provider.jwksUri().toURL()).refreshAheadCache(false).cache(false).rateLimited(false).build()));
+                JWKSourceBuilder.create(provider.get().jwksUri().toURL()).refreshAheadCache(false).cache(false).rateLimited(false).build()));
         return processor.process(token, null);
     }
 }

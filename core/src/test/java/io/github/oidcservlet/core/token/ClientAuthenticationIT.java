@@ -1,6 +1,7 @@
 package io.github.oidcservlet.core.token;
 
 import com.nimbusds.jwt.SignedJWT;
+import io.github.oidcservlet.core.ProviderLogins;
 import io.github.oidcservlet.core.TestConfigs;
 import io.github.oidcservlet.core.config.OidcConfig;
 import io.github.oidcservlet.core.provider.OidcProvider;
@@ -9,25 +10,17 @@ import io.github.oidcservlet.core.provider.ProviderProtocolException;
 import io.github.oidcservlet.testkit.PemFiles;
 import io.github.oidcservlet.testkit.RecordedRequest;
 import io.github.oidcservlet.testkit.TestBrowser;
-import io.github.oidcservlet.testkit.TestProvider;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import io.github.oidcservlet.testkit.TestProviderExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.KeyPair;
-import java.security.MessageDigest;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -36,28 +29,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ClientAuthenticationIT {
 
     private static final String SECRET = "a-client-secret-of-at-least-32-bytes!!";
-    private static final String REDIRECT = "http://127.0.0.1/cb";
-    private static final String VERIFIER = "verifier-verifier-verifier-verifier-verifier";
+    private static final String REDIRECT = ProviderLogins.REDIRECT;
+    private static final String VERIFIER = ProviderLogins.VERIFIER;
 
-    static TestProvider provider;
+    @RegisterExtension
+    static final TestProviderExtension provider = TestProviderExtension.create();
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void start() {
-        provider = TestProvider.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        provider.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        provider.reset();
-    }
 
     private static TokenClient tokenClient(OidcConfig config) {
         OidcProvider op = new OidcProvider(config, new ProviderHttp(config.connectTimeout(), config.readTimeout()));
@@ -65,33 +44,12 @@ class ClientAuthenticationIT {
     }
 
     /** An authorization code for {@code clientId}, straight from the provider's authorization endpoint. */
-    private static String code(String clientId, String scope) throws Exception {
-        String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(MessageDigest.getInstance("SHA-256")
-                .digest(VERIFIER.getBytes(StandardCharsets.US_ASCII)));
-        Map<String, String> params = new LinkedHashMap<>();
-        params.put("response_type", "code");
-        params.put("client_id", clientId);
-        params.put("redirect_uri", REDIRECT);
-        params.put("scope", scope);
-        params.put("state", "s");
-        params.put("nonce", "n");
-        params.put("code_challenge", challenge);
-        params.put("code_challenge_method", "S256");
-        String query = params.entrySet().stream().map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(),
-                StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-        String location = new TestBrowser().get(provider.authorizationEndpoint() + "?" + query)
-                .headers().firstValue("Location").orElseThrow();
-        String rawQuery = URI.create(location).getRawQuery();
-        for (String pair : rawQuery.split("&")) {
-            if (pair.startsWith("code=")) {
-                return pair.substring(5);
-            }
-        }
-        throw new AssertionError("no code in " + location);
+    private static String code(String clientId, String scope) {
+        return ProviderLogins.code(provider.get(), clientId, scope);
     }
 
     private static List<String> assertionJtis() {
-        return provider.requests("token").stream().map(RecordedRequest::formParams)
+        return provider.get().requests("token").stream().map(RecordedRequest::formParams)
                 .map(ClientAuthenticationIT::jti).toList();
     }
 
@@ -105,23 +63,23 @@ class ClientAuthenticationIT {
 
     @Test
     void clientSecretJwtRedeemsTheCodeAndEveryRefreshWithAFreshAssertion() throws Exception {
-        provider.client("jwt-app", SECRET);
-        provider.behaviour().allowedClientAuthMethods(Set.of("client_secret_jwt"));
-        TokenClient client = tokenClient(TestConfigs.with("issuer", provider.issuer(), "client-id", "jwt-app",
+        provider.get().client("jwt-app", SECRET);
+        provider.get().behaviour().allowedClientAuthMethods(Set.of("client_secret_jwt"));
+        TokenClient client = tokenClient(TestConfigs.with("issuer", provider.get().issuer(), "client-id", "jwt-app",
                 "client-secret", SECRET, "client-auth-method", "client_secret_jwt"));
         TokenResponse tokens = client.redeemCode(code("jwt-app", "openid"), REDIRECT, VERIFIER);
         TokenResponse refreshed = client.refresh(tokens.refreshToken());
         client.refresh(refreshed.refreshToken());
-        assertThat(provider.requests("token")).hasSize(3);
+        assertThat(provider.get().requests("token")).hasSize(3);
         assertThat(Set.copyOf(assertionJtis())).hasSize(3);
     }
 
     @Test
     void privateKeyJwtRedeemsTheCodeAndRefreshesWithAnRsaKey() throws Exception {
         KeyPair pair = PemFiles.rsaKeyPair();
-        provider.clientWithKey("key-app", pair.getPublic());
-        provider.behaviour().allowedClientAuthMethods(Set.of("private_key_jwt"));
-        TokenClient client = tokenClient(TestConfigs.with("issuer", provider.issuer(), "client-id", "key-app",
+        provider.get().clientWithKey("key-app", pair.getPublic());
+        provider.get().behaviour().allowedClientAuthMethods(Set.of("private_key_jwt"));
+        TokenClient client = tokenClient(TestConfigs.with("issuer", provider.get().issuer(), "client-id", "key-app",
                 "client-secret", null, "client-private-key", PemFiles.writePkcs8(pair.getPrivate(), dir).toString()));
         TokenResponse tokens = client.redeemCode(code("key-app", "openid"), REDIRECT, VERIFIER);
         client.refresh(tokens.refreshToken());
@@ -130,24 +88,24 @@ class ClientAuthenticationIT {
 
     @Test
     void theProviderRefusesAReplayedAssertion() throws Exception {
-        provider.client("jwt-app", SECRET);
-        TokenClient client = tokenClient(TestConfigs.with("issuer", provider.issuer(), "client-id", "jwt-app",
+        provider.get().client("jwt-app", SECRET);
+        TokenClient client = tokenClient(TestConfigs.with("issuer", provider.get().issuer(), "client-id", "jwt-app",
                 "client-secret", SECRET, "client-auth-method", "client_secret_jwt"));
         TokenResponse tokens = client.redeemCode(code("jwt-app", "openid"), REDIRECT, VERIFIER);
         Map<String, String> replay = new LinkedHashMap<>();
-        provider.requests("token").get(0).formParams().forEach((k, v) -> replay.put(k, v.get(0)));
+        provider.get().requests("token").get(0).formParams().forEach((k, v) -> replay.put(k, v.get(0)));
         replay.put("grant_type", "refresh_token");
         replay.remove("code");
         replay.put("refresh_token", tokens.refreshToken());
-        var answer = new TestBrowser().post(provider.tokenEndpoint().toString(), replay);
+        var answer = new TestBrowser().post(provider.get().tokenEndpoint().toString(), replay);
         assertThat(answer.statusCode()).isEqualTo(401);
         assertThat(answer.body()).contains("invalid_client").contains("jti was already used");
     }
 
     @Test
     void theProviderRefusesAnAssertionForAnotherAudience() throws Exception {
-        provider.client("jwt-app", SECRET);
-        TokenClient client = tokenClient(TestConfigs.with("issuer", provider.issuer(), "client-id", "jwt-app",
+        provider.get().client("jwt-app", SECRET);
+        TokenClient client = tokenClient(TestConfigs.with("issuer", provider.get().issuer(), "client-id", "jwt-app",
                 "client-secret", SECRET, "client-auth-method", "client_secret_jwt",
                 "client-assertion-audience", "https://elsewhere.example.com"));
         String code = code("jwt-app", "openid");
@@ -157,8 +115,8 @@ class ClientAuthenticationIT {
 
     @Test
     void discoveryThatDoesNotListTheMethodFailsNamingTheKeyAndBothLists() {
-        provider.behaviour().allowedClientAuthMethods(Set.of("client_secret_basic", "private_key_jwt"));
-        OidcConfig config = TestConfigs.with("issuer", provider.issuer(), "client-auth-method", "client_secret_post");
+        provider.get().behaviour().allowedClientAuthMethods(Set.of("client_secret_basic", "private_key_jwt"));
+        OidcConfig config = TestConfigs.with("issuer", provider.get().issuer(), "client-auth-method", "client_secret_post");
         OidcProvider op = new OidcProvider(config, new ProviderHttp(config.connectTimeout(), config.readTimeout()));
         assertThatThrownBy(op::metadata).isInstanceOf(ProviderProtocolException.class)
                 .hasMessageContaining("client-auth-method is 'client_secret_post'")
@@ -167,8 +125,8 @@ class ClientAuthenticationIT {
 
     @Test
     void aPublicClientMissingFromTheListIsOnlyWarnedAbout() {
-        provider.behaviour().allowedClientAuthMethods(Set.of("client_secret_basic"));
-        OidcConfig config = TestConfigs.with("issuer", provider.issuer(), "client-secret", null);
+        provider.get().behaviour().allowedClientAuthMethods(Set.of("client_secret_basic"));
+        OidcConfig config = TestConfigs.with("issuer", provider.get().issuer(), "client-secret", null);
         OidcProvider op = new OidcProvider(config, new ProviderHttp(config.connectTimeout(), config.readTimeout()));
         assertThat(op.metadata().tokenEndpointAuthMethods()).containsExactly("client_secret_basic");
     }

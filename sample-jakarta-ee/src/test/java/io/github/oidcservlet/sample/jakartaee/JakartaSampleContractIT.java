@@ -58,6 +58,12 @@ class JakartaSampleContractIT extends SampleAppContract {
         assertThat(page.body()).contains("Welcome, <strong>admin</strong>: you have the <code>admin</code> role.");
     }
 
+    /** Everything the jar printed: GlassFish's log, ours among it. */
+    @Override
+    protected CharSequence applicationLog() {
+        return jar == null ? "" : jar.output();
+    }
+
     @Override
     protected void stopApplication() {
         if (jar != null) {
