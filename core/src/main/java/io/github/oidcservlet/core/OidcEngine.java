@@ -38,7 +38,7 @@ import java.util.concurrent.CompletableFuture;
  * The engine one adapter (the servlet filter, the Jakarta Security mechanism) drives: plain values in, plain
  * values out, no servlet types. One per configured relying party; thread-safe.
  */
-public final class OidcEngine {
+public final class OidcEngine implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(OidcEngine.class.getName());
 
@@ -85,7 +85,7 @@ public final class OidcEngine {
     /** An engine with the system clock and an HTTP client bounded by the configured timeouts. */
     public static OidcEngine create(OidcConfig config) {
         return new OidcEngine(config, new OidcProvider(config, new ProviderHttp(config.connectTimeout(),
-                config.readTimeout())), Clock.systemUTC());
+                config.readTimeout(), config.maxResponseSize())), Clock.systemUTC());
     }
 
     public OidcConfig config() {
@@ -188,6 +188,12 @@ public final class OidcEngine {
     /** Handles a back-channel logout request's {@code logout_token} values. */
     public BackchannelLogoutResult backchannelLogout(List<String> logoutTokens) {
         return backchannelLogout.handle(logoutTokens);
+    }
+
+    /** Stops the engine's background threads (token revocation); the adapter calls it when it stops. */
+    @Override
+    public void close() {
+        revoker.close();
     }
 
     public SessionIndex sessionIndex() {

@@ -6,6 +6,7 @@ import java.security.PrivateKey;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -50,6 +51,8 @@ public final class OidcConfig {
     private final Duration connectTimeout;
     private final Duration readTimeout;
     private final boolean silentReauth;
+    private final long maxResponseSize;
+    private final boolean allowHttp;
 
     private OidcConfig(ConfigReader in) {
         issuer = in.required(ConfigKey.ISSUER);
@@ -85,7 +88,10 @@ public final class OidcConfig {
         connectTimeout = in.seconds(ConfigKey.CONNECT_TIMEOUT, 1);
         readTimeout = in.seconds(ConfigKey.READ_TIMEOUT, 1);
         silentReauth = in.bool(ConfigKey.SILENT_REAUTH);
+        maxResponseSize = in.bytes(ConfigKey.MAX_RESPONSE_SIZE, 1024);
+        allowHttp = in.bool(ConfigKey.ALLOW_HTTP);
         checkEndpoints(in);
+        PlainHttp.check(in, allowHttp, configuredEndpoints());
         checkPathsDiffer(in);
     }
 
@@ -179,6 +185,22 @@ public final class OidcConfig {
         }
     }
 
+    /** Every provider URL the configuration names, by key; the issuer when discovery is derived from it. */
+    private Map<ConfigKey, URI> configuredEndpoints() {
+        Map<ConfigKey, URI> endpoints = new LinkedHashMap<>();
+        if (issuer != null && !manualEndpoints() && discoveryUri == null && isHttpUrl(issuer)) {
+            endpoints.put(ConfigKey.ISSUER, effectiveDiscoveryUri());
+        }
+        endpoints.put(ConfigKey.DISCOVERY_URI, discoveryUri);
+        endpoints.put(ConfigKey.AUTHORIZATION_ENDPOINT, authorizationEndpoint);
+        endpoints.put(ConfigKey.TOKEN_ENDPOINT, tokenEndpoint);
+        endpoints.put(ConfigKey.USERINFO_ENDPOINT, userinfoEndpoint);
+        endpoints.put(ConfigKey.JWKS_URI, jwksUri);
+        endpoints.put(ConfigKey.END_SESSION_ENDPOINT, endSessionEndpoint);
+        endpoints.put(ConfigKey.REVOCATION_ENDPOINT, revocationEndpoint);
+        return endpoints;
+    }
+
     private void checkPathsDiffer(ConfigReader in) {
         if (redirectPath != null && redirectPath.equals(logoutPath)) {
             in.problem(ConfigKey.LOGOUT_PATH, "must differ from redirect-path ('" + redirectPath + "')");
@@ -243,6 +265,10 @@ public final class OidcConfig {
     public Duration connectTimeout() { return connectTimeout; }
     public Duration readTimeout() { return readTimeout; }
     public boolean silentReauth() { return silentReauth; }
+    /** The largest provider answer read, in bytes ({@code max-response-size}, default 1 MiB). */
+    public long maxResponseSize() { return maxResponseSize; }
+    /** Whether plain {@code http://} provider endpoints off this machine are accepted ({@code allow-http}). */
+    public boolean allowHttp() { return allowHttp; }
 
     @Override
     public String toString() {
