@@ -86,7 +86,7 @@ class TokenRevokerTest {
     void beyondTheQueueBoundARevocationIsCountedLoggedAndItsFutureCompletes() throws Exception {
         block = true;
         TokenRevoker revoker = revoker(1, 1);
-        try (LogLines log = LogLines.of(TokenRevoker.class)) {
+        try (revoker; LogLines log = LogLines.of(TokenRevoker.class)) {
             CompletableFuture<Void> running = revoker.revokeInBackground(endpoint(), session());
             assertThat(firstArrived.await(5, TimeUnit.SECONDS)).isTrue();
             CompletableFuture<Void> queued = revoker.revokeInBackground(endpoint(), session());
@@ -109,18 +109,25 @@ class TokenRevokerTest {
 
     @Test
     void closeStopsTheThreads() throws Exception {
+        Set<Thread> before = revocationThreads();
         TokenRevoker revoker = revoker(2, 10);
         revoker.revokeInBackground(endpoint(), session()).get(10, TimeUnit.SECONDS);
+        Set<Thread> mine = revocationThreads();
+        mine.removeAll(before);
+        assertThat(mine).isNotEmpty();
         revoker.close();
-        for (int i = 0; i < 100 && threadsAlive(); i++) {
-            Thread.sleep(50);
+        for (Thread thread : mine) {
+            // bounded wait for the thread to end; without close() it idles on for 30 s
+            thread.join(10_000);
+            assertThat(thread.isAlive()).isFalse();
         }
-        assertThat(threadsAlive()).isFalse();
     }
 
-    private static boolean threadsAlive() {
-        return Thread.getAllStackTraces().keySet().stream()
-                .anyMatch(t -> t.getName().equals("oidc-token-revocation") && t.isAlive());
+    private static Set<Thread> revocationThreads() {
+        Set<Thread> threads = new java.util.HashSet<>();
+        Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals("oidc-token-revocation") && t.isAlive()).forEach(threads::add);
+        return threads;
     }
 
     @Test
