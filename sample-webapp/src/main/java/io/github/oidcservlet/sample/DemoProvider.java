@@ -64,7 +64,8 @@ public final class DemoProvider implements AutoCloseable {
                         Map.of("preferred_username", "${subject}", "groups", List.of("users")), "JWT")),
                 TOKEN_LIFETIME_SECONDS);
         OAuth2Config config = new OAuth2Config(true, null, null, false, new OAuth2TokenProvider(), Set.of(users));
-        MockOAuth2Server server = new MockOAuth2Server(config);
+        // Access token revocation answered without the mock server's ERROR stack trace (see QuietRevocationRoute).
+        MockOAuth2Server server = new MockOAuth2Server(config, new QuietRevocationRoute(ISSUER_ID));
         InetAddress loopback;
         try {
             loopback = InetAddress.getByAddress("127.0.0.1", new byte[] {127, 0, 0, 1});
