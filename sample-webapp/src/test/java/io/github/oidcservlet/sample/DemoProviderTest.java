@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Item 17: the demo provider answers access token revocation with RFC 7009 §2.2.1 unsupported_token_type through
- * {@link QuietRevocationRoute} (no exception, so no ERROR stack trace at every logout of the sample); refresh
+ * {@link DemoProvider.QuietRevocationRoute} (no exception, so no ERROR stack trace at every logout of the sample); refresh
  * tokens still reach the mock server's own revocation.
  */
 class DemoProviderTest {
@@ -29,7 +29,7 @@ class DemoProviderTest {
         try (DemoProvider provider = DemoProvider.start()) {
             HttpResponse<String> answer = revoke(provider, "access_token");
             assertThat(answer.statusCode()).isEqualTo(400);
-            assertThat(answer.body()).contains("\"unsupported_token_type\"", QuietRevocationRoute.DESCRIPTION);
+            assertThat(answer.body()).contains("\"unsupported_token_type\"", DemoProvider.QuietRevocationRoute.DESCRIPTION);
 
             assertThat(revoke(provider, "refresh_token").statusCode()).isEqualTo(200);
         }
