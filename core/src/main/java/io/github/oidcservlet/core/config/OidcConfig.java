@@ -6,7 +6,6 @@ import java.security.PrivateKey;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -91,7 +90,7 @@ public final class OidcConfig {
         maxResponseSize = in.bytes(ConfigKey.MAX_RESPONSE_SIZE, 1024);
         allowHttp = in.bool(ConfigKey.ALLOW_HTTP);
         checkEndpoints(in);
-        PlainHttp.check(in, allowHttp, configuredEndpoints());
+        PlainHttp.check(in, this);
         checkPathsDiffer(in);
     }
 
@@ -183,22 +182,6 @@ public final class OidcConfig {
                     + (idTokenAlgs.isEmpty() ? "RS256" : String.join("/", idTokenAlgs))
                     + " ID tokens (only HS256/384/512 in id-token-algs need no jwks-uri)");
         }
-    }
-
-    /** Every provider URL the configuration names, by key; the issuer when discovery is derived from it. */
-    private Map<ConfigKey, URI> configuredEndpoints() {
-        Map<ConfigKey, URI> endpoints = new LinkedHashMap<>();
-        if (issuer != null && !manualEndpoints() && discoveryUri == null && isHttpUrl(issuer)) {
-            endpoints.put(ConfigKey.ISSUER, effectiveDiscoveryUri());
-        }
-        endpoints.put(ConfigKey.DISCOVERY_URI, discoveryUri);
-        endpoints.put(ConfigKey.AUTHORIZATION_ENDPOINT, authorizationEndpoint);
-        endpoints.put(ConfigKey.TOKEN_ENDPOINT, tokenEndpoint);
-        endpoints.put(ConfigKey.USERINFO_ENDPOINT, userinfoEndpoint);
-        endpoints.put(ConfigKey.JWKS_URI, jwksUri);
-        endpoints.put(ConfigKey.END_SESSION_ENDPOINT, endSessionEndpoint);
-        endpoints.put(ConfigKey.REVOCATION_ENDPOINT, revocationEndpoint);
-        return endpoints;
     }
 
     private void checkPathsDiffer(ConfigReader in) {

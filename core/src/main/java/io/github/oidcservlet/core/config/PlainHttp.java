@@ -3,8 +3,10 @@ package io.github.oidcservlet.core.config;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -31,11 +33,25 @@ public final class PlainHttp {
                 + "network unencrypted (RFC 6749 §3.1, §3.2); use https, or set allow-http=true to accept it";
     }
 
-    /** Reports every configured endpoint that is refused, naming its key. */
-    static void check(ConfigReader in, boolean allowHttp, Map<ConfigKey, URI> configured) {
+    /** Reports every configured provider URL that is refused, naming its key. */
+    static void check(ConfigReader in, OidcConfig config) {
+        Map<ConfigKey, Optional<URI>> configured = new LinkedHashMap<>();
+        // the issuer is a URL the configuration names too when discovery is derived from it
+        String issuer = config.issuer();
+        if (issuer != null && issuer.regionMatches(true, 0, "http://", 0, 7) && !config.manualEndpoints()
+                && config.discoveryUri().isEmpty()) {
+            configured.put(ConfigKey.ISSUER, Optional.of(config.effectiveDiscoveryUri()));
+        }
+        configured.put(ConfigKey.DISCOVERY_URI, config.discoveryUri());
+        configured.put(ConfigKey.AUTHORIZATION_ENDPOINT, config.authorizationEndpoint());
+        configured.put(ConfigKey.TOKEN_ENDPOINT, config.tokenEndpoint());
+        configured.put(ConfigKey.USERINFO_ENDPOINT, config.userinfoEndpoint());
+        configured.put(ConfigKey.JWKS_URI, config.jwksUri());
+        configured.put(ConfigKey.END_SESSION_ENDPOINT, config.endSessionEndpoint());
+        configured.put(ConfigKey.REVOCATION_ENDPOINT, config.revocationEndpoint());
         configured.forEach((key, uri) -> {
-            if (refused(uri, allowHttp)) {
-                in.problem(key, reason(uri));
+            if (uri.isPresent() && refused(uri.get(), config.allowHttp())) {
+                in.problem(key, reason(uri.get()));
             }
         });
     }
