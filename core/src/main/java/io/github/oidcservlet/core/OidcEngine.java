@@ -38,7 +38,7 @@ import java.util.concurrent.CompletableFuture;
  * The engine one adapter (the servlet filter, the Jakarta Security mechanism) drives: plain values in, plain
  * values out, no servlet types. One per configured relying party; thread-safe.
  */
-public final class OidcEngine {
+public final class OidcEngine implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(OidcEngine.class.getName());
 
@@ -90,7 +90,7 @@ public final class OidcEngine {
     /** An engine with {@code clock} (tests move it) and an HTTP client bounded by the configured timeouts. */
     public static OidcEngine create(OidcConfig config, Clock clock) {
         return new OidcEngine(config, new OidcProvider(config, new ProviderHttp(config.connectTimeout(),
-                config.readTimeout())), clock);
+                config.readTimeout(), config.maxResponseSize())), clock);
     }
 
     public OidcConfig config() {
@@ -206,6 +206,12 @@ public final class OidcEngine {
     /** Handles a back-channel logout request's {@code logout_token} values. */
     public BackchannelLogoutResult backchannelLogout(List<String> logoutTokens) {
         return backchannelLogout.handle(logoutTokens);
+    }
+
+    /** Stops the engine's background threads (token revocation); the adapter calls it when it stops. */
+    @Override
+    public void close() {
+        revoker.close();
     }
 
     public SessionIndex sessionIndex() {

@@ -73,6 +73,7 @@ public class OidcFilter implements Filter {
             engine.provider().metadata();
         } catch (ProviderProtocolException e) {
             LOG.log(System.Logger.Level.ERROR, e.getMessage());
+            engine.close();
             throw new ServletException(e.getMessage(), e);
         } catch (ProviderUnavailableException e) {
             // The application must start and serve public pages; discovery is retried at the first login.
@@ -108,6 +109,11 @@ public class OidcFilter implements Filter {
 
     @Override
     public void destroy() {
+        OidcHttpAdapter stopped = adapter;
         adapter = null;
+        if (stopped != null) {
+            // Own the lifecycle: no revocation thread outlives the application (it would pin its classes).
+            stopped.engine().close();
+        }
     }
 }

@@ -112,6 +112,12 @@ public @interface OidcAuthenticationMechanismDefinition {
     /** {@code read-timeout}: seconds; default 10. */
     String readTimeout() default "";
 
+    /** {@code max-response-size}: the largest provider answer read, in bytes; default 1048576 (1 MiB). */
+    String maxResponseSize() default "";
+
+    /** {@code allow-http}: {@code true} accepts plain http:// provider endpoints off this machine; default false. */
+    String allowHttp() default "";
+
     /** {@code silent-reauth}: {@code true} for prompt=none re-authentication; default false. */
     String silentReauth() default "";
 }

@@ -6,6 +6,7 @@ import io.github.oidcservlet.filter.OidcFilter;
 import io.github.oidcservlet.filter.OidcHttpAdapter;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
+import jakarta.enterprise.inject.spi.BeforeShutdown;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
 import jakarta.enterprise.inject.spi.WithAnnotations;
@@ -57,6 +58,15 @@ public class OidcMechanismExtension implements Extension {
             LOG.log(System.Logger.Level.INFO, "OpenID Connect mechanism ready: " + config);
         } catch (OidcConfigException | ServletException e) {
             fail(event, e);
+        }
+    }
+
+    /** Stops the engine's background threads with the application. */
+    void stop(@Observes BeforeShutdown event) {
+        OidcHttpAdapter started = adapter;
+        adapter = null;
+        if (started != null) {
+            started.engine().close();
         }
     }
 

@@ -12,9 +12,13 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.OAuth2Config;
+import no.nav.security.mock.oauth2.http.OAuth2HttpRequest;
+import no.nav.security.mock.oauth2.http.OAuth2HttpResponse;
+import no.nav.security.mock.oauth2.http.Route;
 import no.nav.security.mock.oauth2.token.OAuth2TokenProvider;
 import no.nav.security.mock.oauth2.token.RequestMapping;
 import no.nav.security.mock.oauth2.token.RequestMappingTokenCallback;
+import okhttp3.Headers;
 
 /**
  * A throw-away OpenID Provider for trying the sample without one: mock-oauth2-server on 127.0.0.1, with its
@@ -64,7 +68,8 @@ public final class DemoProvider implements AutoCloseable {
                         Map.of("preferred_username", "${subject}", "groups", List.of("users")), "JWT")),
                 TOKEN_LIFETIME_SECONDS);
         OAuth2Config config = new OAuth2Config(true, null, null, false, new OAuth2TokenProvider(), Set.of(users));
-        MockOAuth2Server server = new MockOAuth2Server(config);
+        // Access token revocation answered without the mock server's ERROR stack trace (see QuietRevocationRoute).
+        MockOAuth2Server server = new MockOAuth2Server(config, new QuietRevocationRoute(ISSUER_ID));
         InetAddress loopback;
         try {
             loopback = InetAddress.getByAddress("127.0.0.1", new byte[] {127, 0, 0, 1});
@@ -109,5 +114,35 @@ public final class DemoProvider implements AutoCloseable {
         byte[] bytes = new byte[24];
         new SecureRandom().nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /**
+     * The demo provider's answer to revoking anything but a refresh token: mock-oauth2-server revokes refresh tokens
+     * only and says so with RFC 7009 §2.2.1 {@code unsupported_token_type}, an ordinary answer, but it gets there by
+     * throwing, and logs a 25-line ERROR stack trace at every logout of the sample. This route gives the same answer
+     * without the exception; refresh tokens still go to the mock server's own revocation.
+     */
+    static final class QuietRevocationRoute implements Route {
+
+        static final String DESCRIPTION = "the demo provider revokes refresh tokens only";
+
+        private final String path;
+
+        /** @param issuerId the issuer's path on the mock server, e.g. {@code demo} */
+        QuietRevocationRoute(String issuerId) {
+            this.path = "/" + issuerId + "/revoke";
+        }
+
+        @Override
+        public boolean match(OAuth2HttpRequest request) {
+            return "POST".equals(request.getMethod()) && path.equals(request.getUrl().encodedPath())
+                    && !"refresh_token".equals(request.getFormParameters().get("token_type_hint"));
+        }
+
+        @Override
+        public OAuth2HttpResponse invoke(OAuth2HttpRequest request) {
+            return new OAuth2HttpResponse(Headers.of("Content-Type", "application/json;charset=UTF-8"), 400,
+                    "{\"error\":\"unsupported_token_type\",\"error_description\":\"" + DESCRIPTION + "\"}", null);
+        }
     }
 }

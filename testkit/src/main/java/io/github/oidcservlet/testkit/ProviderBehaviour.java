@@ -3,7 +3,9 @@ package io.github.oidcservlet.testkit;
 import com.nimbusds.jwt.JWTClaimsSet;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
@@ -41,6 +43,7 @@ public final class ProviderBehaviour extends TokenEndpointBehaviour {
     private volatile boolean userinfoDisabled;
     private volatile boolean advertiseEndSession;
     private volatile boolean advertiseRevocation;
+    private final Map<String, RawResponse> rawAnswers = new ConcurrentHashMap<>();
 
     ProviderBehaviour() {
         reset();
@@ -70,6 +73,7 @@ public final class ProviderBehaviour extends TokenEndpointBehaviour {
         userinfoDisabled = false;
         advertiseEndSession = true;
         advertiseRevocation = true;
+        rawAnswers.clear();
     }
 
     /** How ID tokens are signed; default {@link Signing#RS256}. */
@@ -187,6 +191,25 @@ public final class ProviderBehaviour extends TokenEndpointBehaviour {
     public ProviderBehaviour advertiseRevocation(boolean value) {
         advertiseRevocation = value;
         return this;
+    }
+
+    /**
+     * Answer every request to the endpoint named {@code endpointName} ({@code discovery}, {@code token},
+     * {@code userinfo}, {@code jwks}, {@code revoke}, ...) with exactly this: an HTML error page, truncated or
+     * oversized JSON, a repeated member. A {@code null} body switches it off for that endpoint.
+     */
+    public ProviderBehaviour rawAnswer(String endpointName, int status, String contentType, String body) {
+        if (body == null) {
+            rawAnswers.remove(endpointName);
+        } else {
+            rawAnswers.put(endpointName, new RawResponse(status, contentType, body));
+        }
+        return this;
+    }
+
+    /** The raw answer set for that endpoint, or {@code null}. */
+    public RawResponse rawAnswer(String endpointName) {
+        return rawAnswers.get(endpointName);
     }
 
     public Signing signing() { return signing; }

@@ -24,11 +24,13 @@ final class ProviderHandler extends Handler.Abstract {
 
     private final Map<String, Endpoint> byPath;
     private final Consumer<RecordedRequest> recorder;
+    private final ProviderBehaviour behaviour;
 
-    ProviderHandler(Map<String, Endpoint> byPath, Consumer<RecordedRequest> recorder) {
+    ProviderHandler(Map<String, Endpoint> byPath, Consumer<RecordedRequest> recorder, ProviderBehaviour behaviour) {
         super(InvocationType.BLOCKING);
         this.byPath = Map.copyOf(byPath);
         this.recorder = recorder;
+        this.behaviour = behaviour;
     }
 
     @Override
@@ -41,7 +43,8 @@ final class ProviderHandler extends Handler.Abstract {
         try {
             RecordedRequest recorded = record(endpoint.name(), request);
             recorder.accept(recorded);
-            answer = endpoint.handle(recorded);
+            ProviderBehaviour.RawResponse raw = behaviour.rawAnswer(endpoint.name());
+            answer = raw != null ? Answer.of(raw.status(), raw.contentType(), raw.body()) : endpoint.handle(recorded);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             answer = Answer.empty(503);

@@ -62,7 +62,7 @@ public final class TestProvider implements AutoCloseable {
             String issuer = options.fixedIssuer() != null ? options.fixedIssuer()
                     : base + options.issuerPath();
             ProviderContext context = new ProviderContext(issuer, uris);
-            server.setHandler(new ProviderHandler(routes(context), context.log::add));
+            server.setHandler(new ProviderHandler(routes(context), context.log::add, context.behaviour));
             server.start();
             return new TestProvider(server, context);
         } catch (Exception e) {
@@ -254,6 +254,14 @@ public final class TestProvider implements AutoCloseable {
         return context.signer.sign(IdTokens.withoutNulls(claims), signing, context.behaviour.omitKid(),
                 client == null ? null : client.secret(),
                 type == null ? null : new com.nimbusds.jose.JOSEObjectType(type));
+    }
+
+    /**
+     * Signs {@code payload} verbatim (RS256, the current key, {@code typ} as given or none): for payloads that are
+     * no JSON object at all, such as {@code null} or {@code []}, which {@link JWTClaimsSet} cannot express.
+     */
+    public String signRawPayload(String payload, String type) {
+        return context.signer.signRawPayload(payload, type == null ? null : new com.nimbusds.jose.JOSEObjectType(type));
     }
 
     /** Stops the server; requests held by a delay knob are answered 503 at once rather than awaited. */

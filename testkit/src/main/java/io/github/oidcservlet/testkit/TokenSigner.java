@@ -4,6 +4,7 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.crypto.ECDSASigner;
@@ -54,6 +55,21 @@ final class TokenSigner {
             };
         } catch (JOSEException e) {
             throw new IllegalStateException("cannot sign a token with " + signing, e);
+        }
+    }
+
+    /**
+     * Signs any payload text with the provider's RSA key (RS256) and the given {@code typ}: a JSON {@code null},
+     * an array, a number; things no honest provider issues but a signature still covers.
+     */
+    String signRawPayload(String payload, JOSEObjectType type) {
+        KeyMaterial current = keys.get();
+        try {
+            JWSObject jws = new JWSObject(header(JWSAlgorithm.RS256, current.rsaKid(), type), new Payload(payload));
+            jws.sign(new RSASSASigner(current.rsa()));
+            return jws.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException("cannot sign a raw payload", e);
         }
     }
 

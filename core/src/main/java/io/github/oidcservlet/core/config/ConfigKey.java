@@ -37,6 +37,8 @@ public enum ConfigKey {
     BASE_URL("base-url", null, false),
     CONNECT_TIMEOUT("connect-timeout", "5", false),
     READ_TIMEOUT("read-timeout", "10", false),
+    MAX_RESPONSE_SIZE("max-response-size", "1048576", false),
+    ALLOW_HTTP("allow-http", "false", false),
     SILENT_REAUTH("silent-reauth", "false", false);
 
     private final String key;

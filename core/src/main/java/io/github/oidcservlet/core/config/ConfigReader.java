@@ -81,6 +81,21 @@ final class ConfigReader {
         }
     }
 
+    /** A whole number of bytes, at least {@code min}. */
+    long bytes(ConfigKey key, long min) {
+        String text = optional(key).orElseThrow();
+        try {
+            long value = Long.parseLong(text);
+            if (value >= min) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        problem(key, "must be a whole number of bytes, at least " + min + ", got '" + text + "'");
+        return min;
+    }
+
     boolean bool(ConfigKey key) {
         String text = optional(key).orElseThrow().toLowerCase(Locale.ROOT);
         if (!text.equals("true") && !text.equals("false")) {

@@ -50,6 +50,8 @@ public final class OidcConfig {
     private final Duration connectTimeout;
     private final Duration readTimeout;
     private final boolean silentReauth;
+    private final long maxResponseSize;
+    private final boolean allowHttp;
 
     private OidcConfig(ConfigReader in) {
         issuer = in.required(ConfigKey.ISSUER);
@@ -85,7 +87,10 @@ public final class OidcConfig {
         connectTimeout = in.seconds(ConfigKey.CONNECT_TIMEOUT, 1);
         readTimeout = in.seconds(ConfigKey.READ_TIMEOUT, 1);
         silentReauth = in.bool(ConfigKey.SILENT_REAUTH);
+        maxResponseSize = in.bytes(ConfigKey.MAX_RESPONSE_SIZE, 1024);
+        allowHttp = in.bool(ConfigKey.ALLOW_HTTP);
         checkEndpoints(in);
+        PlainHttp.check(in, this);
         checkPathsDiffer(in);
     }
 
@@ -243,6 +248,10 @@ public final class OidcConfig {
     public Duration connectTimeout() { return connectTimeout; }
     public Duration readTimeout() { return readTimeout; }
     public boolean silentReauth() { return silentReauth; }
+    /** The largest provider answer read, in bytes ({@code max-response-size}, default 1 MiB). */
+    public long maxResponseSize() { return maxResponseSize; }
+    /** Whether plain {@code http://} provider endpoints off this machine are accepted ({@code allow-http}). */
+    public boolean allowHttp() { return allowHttp; }
 
     @Override
     public String toString() {

@@ -1,5 +1,6 @@
 package io.github.oidcservlet.core.logout;
 
+import io.github.oidcservlet.core.provider.ProviderProtocolException;
 import io.github.oidcservlet.core.provider.ProviderUnavailableException;
 import io.github.oidcservlet.core.session.SessionIndex;
 import io.github.oidcservlet.core.validation.LogoutTokenValidator;
@@ -48,8 +49,9 @@ public final class BackchannelLogout {
         } catch (TokenValidationException invalid) {
             // §2.6: "If any of the validation steps fails, reject the Logout Token and return an HTTP 400".
             return refuse(invalid.getMessage());
-        } catch (ProviderUnavailableException unavailable) {
-            LOG.log(System.Logger.Level.WARNING, "Back-channel logout not checked: " + unavailable.getMessage());
+        } catch (ProviderUnavailableException | ProviderProtocolException providerFault) {
+            // The provider's own key set (or metadata) failed us: its fault, so it may retry, never a 500.
+            LOG.log(System.Logger.Level.WARNING, "Back-channel logout not checked: " + providerFault.getMessage());
             return new BackchannelLogoutResult(503, "temporarily_unavailable",
                     "the provider's keys could not be fetched to verify the logout token");
         }

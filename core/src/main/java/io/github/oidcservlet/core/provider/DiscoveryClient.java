@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.oidcservlet.core.config.ClientAuthMethod;
 import io.github.oidcservlet.core.config.OidcConfig;
+import io.github.oidcservlet.core.config.PlainHttp;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -100,7 +101,7 @@ final class DiscoveryClient {
         return node != null && node.isTextual() ? node.asText() : null;
     }
 
-    private static URI url(JsonNode doc, String field, boolean required, List<String> problems) {
+    private URI url(JsonNode doc, String field, boolean required, List<String> problems) {
         String text = text(doc, field);
         if (text == null || text.isBlank()) {
             if (required) {
@@ -112,6 +113,11 @@ final class DiscoveryClient {
             URI uri = new URI(text);
             if (uri.getScheme() == null || uri.getHost() == null) {
                 problems.add("'" + field + "' is not an absolute URL: " + text);
+                return null;
+            }
+            // RFC 6749 §3.1, §3.2: TLS for what the provider tells us as much as for what is configured.
+            if (PlainHttp.refused(uri, config.allowHttp())) {
+                problems.add("'" + field + "' " + PlainHttp.reason(uri));
                 return null;
             }
             return uri;

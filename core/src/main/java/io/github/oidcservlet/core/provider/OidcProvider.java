@@ -6,6 +6,7 @@ import com.nimbusds.jose.proc.SecurityContext;
 import io.github.oidcservlet.core.config.OidcConfig;
 
 import java.net.MalformedURLException;
+import java.net.URL;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -117,14 +118,16 @@ public final class OidcProvider {
                     throw new ProviderProtocolException("The provider has no jwks_uri, so asymmetric ID token signatures "
                             + "cannot be verified: set jwks-uri, or id-token-algs to HS256 for providers that sign with the secret");
                 }
+                URL url;
                 try {
-                    jwkSource = JWKSourceBuilder.create(current.jwksUri().toURL(), new JwksRetriever(http))
-                            .retrying(false)
-                            .refreshAheadCache(false)
-                            .build();
-                } catch (MalformedURLException e) {
+                    url = current.jwksUri().toURL();
+                } catch (MalformedURLException | IllegalArgumentException e) {
                     throw new ProviderProtocolException("jwks_uri is not a URL: " + current.jwksUri(), e);
                 }
+                jwkSource = new RecoveringJwkSource(() -> JWKSourceBuilder.create(url, new JwksRetriever(http))
+                        .retrying(false)
+                        .refreshAheadCache(false)
+                        .build());
             }
             return jwkSource;
         }

@@ -22,10 +22,21 @@ import java.util.concurrent.TimeoutException;
  */
 public final class ProviderHttp {
 
+    /** The default {@code max-response-size}: 1 MiB, far above any discovery document, key set or token response. */
+    public static final long DEFAULT_MAX_RESPONSE_BYTES = 1024 * 1024;
+
     private final HttpClient client;
     private final Duration readTimeout;
+    private final long maxResponseBytes;
+    private final OutageTracker outages = new OutageTracker(System::currentTimeMillis);
 
     public ProviderHttp(Duration connectTimeout, Duration readTimeout) {
+        this(connectTimeout, readTimeout, DEFAULT_MAX_RESPONSE_BYTES);
+    }
+
+    /** @param maxResponseBytes the largest answer body read ({@code max-response-size}); a larger one is a 502 */
+    public ProviderHttp(Duration connectTimeout, Duration readTimeout, long maxResponseBytes) {
+        this.maxResponseBytes = maxResponseBytes;
         this.client = HttpClient.newBuilder()
                 .connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -66,8 +77,23 @@ public final class ProviderHttp {
 
     private HttpResult send(HttpRequest.Builder request, String what) {
         HttpRequest built = request.timeout(readTimeout).build();
-        CompletableFuture<HttpResponse<String>> future =
-                client.sendAsync(built, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        String endpoint = endpoint(built.uri());
+        try {
+            HttpResult result = exchange(built, what, endpoint);
+            if (result.status() >= 500) {
+                outages.down(endpoint, "the " + what + " at " + endpoint + " answers HTTP " + result.status());
+            } else {
+                outages.up(endpoint);
+            }
+            return result;
+        } catch (ProviderUnavailableException e) {
+            outages.down(endpoint, e.getMessage());
+            throw e;
+        }
+    }
+
+    private HttpResult exchange(HttpRequest built, String what, String endpoint) {
+        CompletableFuture<HttpResponse<String>> future = client.sendAsync(built, CappedBody.handler(maxResponseBytes));
         try {
             // The request timeout covers the headers only; this bound covers the body too.
             HttpResponse<String> response = future.get(readTimeout.toMillis() + 250, TimeUnit.MILLISECONDS);
@@ -75,7 +101,7 @@ public final class ProviderHttp {
                     response.headers().firstValue("Content-Type").orElse(null), response.body());
         } catch (TimeoutException e) {
             future.cancel(true);
-            throw new ProviderUnavailableException("The " + what + " at " + endpoint(built.uri())
+            throw new ProviderUnavailableException("The " + what + " at " + endpoint
                     + " did not answer within " + readTimeout.toSeconds() + " s (read-timeout)", e);
         } catch (InterruptedException e) {
             future.cancel(true);
@@ -83,11 +109,16 @@ public final class ProviderHttp {
             throw new ProviderUnavailableException("Interrupted while calling the " + what, e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
+            if (cause instanceof CappedBody.TooLarge) {
+                // Not retried as an outage: the same answer would come again. The provider answered, wrongly.
+                throw new ProviderProtocolException("The " + what + " at " + endpoint + " answered more than "
+                        + maxResponseBytes + " bytes (max-response-size)", cause);
+            }
             String reason = cause instanceof java.net.http.HttpConnectTimeoutException ? "could not be connected to in time (connect-timeout)"
                     : cause instanceof java.net.http.HttpTimeoutException ? "did not answer in time (read-timeout)"
                     : cause instanceof IOException ? "could not be reached (" + cause.getClass().getSimpleName() + ")"
                     : "failed (" + cause.getClass().getSimpleName() + ")";
-            throw new ProviderUnavailableException("The " + what + " at " + endpoint(built.uri()) + " " + reason, cause);
+            throw new ProviderUnavailableException("The " + what + " at " + endpoint + " " + reason, cause);
         }
     }
 

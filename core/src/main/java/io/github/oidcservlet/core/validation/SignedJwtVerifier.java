@@ -8,6 +8,7 @@ import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.crypto.factories.DefaultJWSVerifierFactory;
+import com.nimbusds.jose.jwk.source.RateLimitReachedException;
 import com.nimbusds.jose.proc.JWSKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.EncryptedJWT;
@@ -16,6 +17,8 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
+import io.github.oidcservlet.core.provider.ProviderFaults;
+import io.github.oidcservlet.core.provider.ProviderProtocolException;
 import io.github.oidcservlet.core.provider.ProviderUnavailableException;
 
 import java.io.IOException;
@@ -62,7 +65,8 @@ final class SignedJwtVerifier {
      * @return the claims of a token whose signature verified
      * @throws TokenValidationException when it is not a JWT, unsigned, encrypted, of a refused algorithm or type,
      *                                  or its signature does not verify
-     * @throws ProviderUnavailableException when the provider's keys cannot be fetched in time
+     * @throws ProviderUnavailableException when the provider's keys cannot be fetched in time or read
+     * @throws ProviderProtocolException when the key set endpoint answers with an error status or too much
      */
     JWTClaimsSet verify(String token) {
         SignedJWT signed;
@@ -87,8 +91,11 @@ final class SignedJwtVerifier {
         List<? extends Key> keys;
         try {
             keys = keySelector.selectJWSKeys(signed.getHeader(), null);
+        } catch (RateLimitReachedException e) {
+            // Nimbus refetches the key set for an unknown kid at most once per interval; this one came too soon.
+            throw refused("no key of the provider matches its header (the key set was fetched again very recently)");
         } catch (KeySourceException e) {
-            throw unavailableOr(e, "its keys could not be fetched (" + e.getMessage() + ")");
+            throw providerFaultOr(e, "its keys could not be fetched (" + e.getMessage() + ")");
         }
         for (Key key : keys) {
             try {
@@ -110,7 +117,12 @@ final class SignedJwtVerifier {
     private JWTClaimsSet claims(SignedJWT signed) {
         try {
             byte[] payload = Base64.getUrlDecoder().decode(signed.getParsedParts()[1].toString());
-            return JWTClaimsSet.parse(JSON.readValue(payload, OBJECT));
+            Map<String, Object> members = JSON.readValue(payload, OBJECT);
+            // RFC 7519 §7.2 (10): the payload is a JWT Claims Set, "a JSON object"; a signed "null" is none.
+            if (members == null) {
+                throw refused("its claims are not a JSON object (the payload is JSON null)");
+            }
+            return JWTClaimsSet.parse(members);
         } catch (IOException | IllegalArgumentException | ParseException e) {
             throw refused("its claims are not a valid JSON object");
         }
@@ -135,13 +147,9 @@ final class SignedJwtVerifier {
         return "it is not a signed JWT";
     }
 
-    private RuntimeException unavailableOr(Throwable error, String problem) {
-        for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof ProviderUnavailableException unavailable) {
-                return unavailable;
-            }
-        }
-        return refused(problem);
+    /** A key set the provider failed to deliver is its fault (502/503), not the token's. */
+    private RuntimeException providerFaultOr(Throwable error, String problem) {
+        return ProviderFaults.in(error).orElseGet(() -> refused(problem));
     }
 
     private TokenValidationException refused(String problem) {

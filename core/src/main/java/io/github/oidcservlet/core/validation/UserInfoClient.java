@@ -1,22 +1,18 @@
 package io.github.oidcservlet.core.validation;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.jose.util.JSONObjectUtils;
 import io.github.oidcservlet.core.provider.HttpResult;
 import io.github.oidcservlet.core.provider.OidcProvider;
 import io.github.oidcservlet.core.provider.ProviderProtocolException;
 import io.github.oidcservlet.core.provider.ProviderUnavailableException;
 
 import java.net.URI;
+import java.text.ParseException;
 import java.util.List;
 import java.util.Map;
 
 /** Fetches the UserInfo response (OIDC Core §5.3) and checks that it is about the same user. */
 public final class UserInfoClient {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
 
     private final OidcProvider provider;
 
@@ -47,12 +43,12 @@ public final class UserInfoClient {
         }
         Map<String, Object> claims;
         try {
-            claims = JSON.readValue(result.body(), MAP);
-        } catch (JsonProcessingException e) {
-            throw new ProviderProtocolException("The userinfo endpoint answered with invalid JSON");
-        }
-        if (claims == null) {
-            throw new ProviderProtocolException("The userinfo endpoint answered with no JSON object");
+            // Read with the very parser that reads it again for the session (SessionFactory, OidcSession), so an
+            // answer accepted here cannot fail there: a repeated member, for one, is refused by both alike.
+            claims = JSONObjectUtils.parse(result.body());
+        } catch (ParseException e) {
+            throw new ProviderProtocolException("The userinfo endpoint answered with no valid JSON object "
+                    + "(malformed, not an object, or with a repeated member)");
         }
         // OIDC Core §5.3.2: "The sub Claim in the UserInfo Response MUST be verified to exactly match the sub
         // Claim in the ID Token; if they do not match, the UserInfo Response values MUST NOT be used."
