@@ -1,6 +1,7 @@
 package io.github.oidcservlet.core.login;
 
 import com.nimbusds.jwt.JWTClaimsSet;
+import io.github.oidcservlet.core.LogText;
 import io.github.oidcservlet.core.config.OidcConfig;
 import io.github.oidcservlet.core.provider.OidcProvider;
 import io.github.oidcservlet.core.provider.ProviderMetadata;

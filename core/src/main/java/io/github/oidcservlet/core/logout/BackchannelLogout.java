@@ -1,5 +1,6 @@
 package io.github.oidcservlet.core.logout;
 
+import io.github.oidcservlet.core.LogText;
 import io.github.oidcservlet.core.provider.ProviderUnavailableException;
 import io.github.oidcservlet.core.session.SessionIndex;
 import io.github.oidcservlet.core.validation.LogoutTokenValidator;
@@ -49,7 +50,8 @@ public final class BackchannelLogout {
             // §2.6: "If any of the validation steps fails, reject the Logout Token and return an HTTP 400".
             return refuse(invalid.getMessage());
         } catch (ProviderUnavailableException unavailable) {
-            LOG.log(System.Logger.Level.WARNING, "Back-channel logout not checked: " + unavailable.getMessage());
+            LOG.log(System.Logger.Level.WARNING, "Back-channel logout not checked: "
+                    + LogText.safe(unavailable.getMessage()));
             return new BackchannelLogoutResult(503, "temporarily_unavailable",
                     "the provider's keys could not be fetched to verify the logout token");
         }
@@ -66,7 +68,7 @@ public final class BackchannelLogout {
     }
 
     private static BackchannelLogoutResult refuse(String reason) {
-        LOG.log(System.Logger.Level.WARNING, "Back-channel logout refused: " + reason);
+        LOG.log(System.Logger.Level.WARNING, "Back-channel logout refused: " + LogText.safe(reason));
         return BackchannelLogoutResult.invalid(reason);
     }
 }

@@ -1,5 +1,6 @@
 package io.github.oidcservlet.core.logout;
 
+import io.github.oidcservlet.core.LogText;
 import io.github.oidcservlet.core.provider.HttpResult;
 import io.github.oidcservlet.core.provider.ProviderHttp;
 import io.github.oidcservlet.core.session.OidcSession;
@@ -82,7 +83,7 @@ public final class TokenRevoker {
                 LOG.log(System.Logger.Level.WARNING, "Revoking the " + hint + " failed: HTTP " + result.status());
             }
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "Revoking the " + hint + " failed: " + e.getMessage());
+            LOG.log(System.Logger.Level.WARNING, "Revoking the " + hint + " failed: " + LogText.safe(e.getMessage()));
         }
     }
 }
