@@ -33,6 +33,7 @@ public final class OidcSession implements Serializable {
     private final String userinfoJson;
     private final String sid;
     private final long loginAtMillis;
+    private final String grantedScope;
     private final OidcPrincipal principal;
     private transient volatile Map<String, Object> claims;
 
@@ -54,6 +55,17 @@ public final class OidcSession implements Serializable {
     public OidcSession(String subject, String principalName, Set<String> roles, String idToken, String accessToken,
                        String refreshToken, long expiresAtMillis, String userinfoJson, String sid,
                        long loginAtMillis) {
+        this(subject, principalName, roles, idToken, accessToken, refreshToken, expiresAtMillis, userinfoJson, sid,
+                loginAtMillis, null);
+    }
+
+    /**
+     * @param grantedScope the {@code scope} the provider granted when it differs from the requested one
+     *                     (RFC 6749 §5.1, §3.3), or null when it is the requested one
+     */
+    public OidcSession(String subject, String principalName, Set<String> roles, String idToken, String accessToken,
+                       String refreshToken, long expiresAtMillis, String userinfoJson, String sid,
+                       long loginAtMillis, String grantedScope) {
         this.subject = subject;
         this.principalName = principalName;
         // insertion order kept, so the roles read as the provider listed them
@@ -65,6 +77,7 @@ public final class OidcSession implements Serializable {
         this.userinfoJson = userinfoJson;
         this.sid = sid;
         this.loginAtMillis = loginAtMillis;
+        this.grantedScope = grantedScope;
         this.principal = new OidcPrincipal(this);
     }
 
@@ -103,6 +116,11 @@ public final class OidcSession implements Serializable {
     public String sid() { return sid; }
     /** When the user logged in (epoch milliseconds); kept across refreshes. */
     public long loginAtMillis() { return loginAtMillis; }
+    /**
+     * The scope the access token was granted when the provider said it differs from the requested one, or null:
+     * RFC 6749 §3.3 and §5.1 let the provider leave {@code scope} out when it granted what was asked.
+     */
+    public String grantedScope() { return grantedScope; }
     /** The verified userinfo response of the login, or null. */
     public String userinfoJson() { return userinfoJson; }
 

@@ -21,7 +21,10 @@ public final class SessionSerialForm implements Externalizable {
     @Serial
     private static final long serialVersionUID = 1L;
 
+    /** The form every release wrote so far; still written when there is no granted scope to carry. */
     private static final byte VERSION = 1;
+    /** Version 1 and the granted scope at the end: only a login whose granted scope differs pays for it. */
+    private static final byte VERSION_WITH_SCOPE = 2;
 
     private OidcSession session;
 
@@ -35,7 +38,9 @@ public final class SessionSerialForm implements Externalizable {
 
     @Override
     public void writeExternal(ObjectOutput out) throws IOException {
-        out.writeByte(VERSION);
+        // Version 1 whenever it can carry the session, so nodes of the previous release still read it (rolling
+        // upgrades); the granted scope only exists when the provider narrowed or widened the request.
+        out.writeByte(session.grantedScope() == null ? VERSION : VERSION_WITH_SCOPE);
         writeString(out, session.subject());
         writeString(out, session.principalName());
         out.writeInt(session.roles().size());
@@ -49,12 +54,15 @@ public final class SessionSerialForm implements Externalizable {
         writeString(out, session.userinfoJson());
         writeString(out, session.sid());
         out.writeLong(session.loginAtMillis());
+        if (session.grantedScope() != null) {
+            writeString(out, session.grantedScope());
+        }
     }
 
     @Override
     public void readExternal(ObjectInput in) throws IOException {
         byte version = in.readByte();
-        if (version != VERSION) {
+        if (version != VERSION && version != VERSION_WITH_SCOPE) {
             throw new InvalidObjectException("unknown OidcSession form version " + version);
         }
         String subject = readString(in);
@@ -67,8 +75,16 @@ public final class SessionSerialForm implements Externalizable {
         for (int i = 0; i < roleCount; i++) {
             roles.add(readString(in));
         }
-        session = new OidcSession(subject, principalName, roles, readString(in), readString(in), readString(in),
-                in.readLong(), readString(in), readString(in), in.readLong());
+        String idToken = readString(in);
+        String accessToken = readString(in);
+        String refreshToken = readString(in);
+        long expiresAtMillis = in.readLong();
+        String userinfoJson = readString(in);
+        String sid = readString(in);
+        long loginAtMillis = in.readLong();
+        String grantedScope = version == VERSION_WITH_SCOPE ? readString(in) : null;
+        session = new OidcSession(subject, principalName, roles, idToken, accessToken, refreshToken, expiresAtMillis,
+                userinfoJson, sid, loginAtMillis, grantedScope);
     }
 
     @Serial

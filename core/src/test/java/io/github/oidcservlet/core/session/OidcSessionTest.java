@@ -105,4 +105,51 @@ class OidcSessionTest {
             assertThat(((OidcSession) in.readObject()).accessToken()).isEqualTo(huge);
         }
     }
+
+    /** A session as the release before granted scopes wrote it (version 1 of the serial form). */
+    private static final String PREVIOUS_RELEASE_FORM = "rO0ABXNyADRpby5naXRodWIub2lkY3NlcnZsZXQuY29yZS5zZXNzaW9uLlNlc3Npb25TZXJpYWxGb3JtAAAAAAAAAAEMAAB4cHeM" +
+            "AQAAAAJ1MQAAAAVhbGljZQAAAAIAAAABYgAAAAFhAAAAFGguZXlKemRXSWlPaUoxTVNKOS5zAAAAEmFjY2Vzcy10b2tlbi12YWx1" +
+            "ZQAAABNyZWZyZXNoLXRva2VuLXZhbHVlAAAAAAAAJxAAAAAMeyJzdWIiOiJ1MSJ9AAAABXNpZC03AAAAAAAAE4h4";
+
+    private static OidcSession previousReleaseSession(String grantedScope) {
+        return new OidcSession("u1", "alice", new java.util.LinkedHashSet<>(List.of("b", "a")), "h.eyJzdWIiOiJ1MSJ9.s",
+                "access-token-value", "refresh-token-value", 10_000L, "{\"sub\":\"u1\"}", "sid-7", 5_000L, grantedScope);
+    }
+
+    private static byte[] serialized(OidcSession session) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(session);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static OidcSession deserialized(byte[] bytes) throws IOException, ClassNotFoundException {
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
+            return (OidcSession) in.readObject();
+        }
+    }
+
+    @Test
+    void serialFormCarriesTheGrantedScope() throws IOException, ClassNotFoundException {
+        OidcSession copy = deserialized(serialized(previousReleaseSession("openid email")));
+        assertThat(copy.grantedScope()).isEqualTo("openid email");
+        assertThat(copy.loginAtMillis()).isEqualTo(5_000L);
+        assertThat(copy.sid()).isEqualTo("sid-7");
+    }
+
+    @Test
+    void readsTheFormThePreviousReleaseWrote() throws IOException, ClassNotFoundException {
+        OidcSession copy = deserialized(java.util.Base64.getDecoder().decode(PREVIOUS_RELEASE_FORM));
+        assertThat(copy.grantedScope()).isNull();
+        assertThat(copy.refreshToken()).isEqualTo("refresh-token-value");
+        assertThat(copy.loginAtMillis()).isEqualTo(5_000L);
+    }
+
+    @Test
+    void withoutAGrantedScopeTheFormIsTheOneThePreviousReleaseReads() throws IOException {
+        // byte for byte: a node not yet upgraded reads it (rolling upgrade), and it costs nothing extra
+        assertThat(java.util.Base64.getEncoder().encodeToString(serialized(previousReleaseSession(null))))
+                .isEqualTo(PREVIOUS_RELEASE_FORM);
+    }
 }
