@@ -22,14 +22,19 @@ import org.junit.jupiter.api.Test;
 public abstract class SampleAppContract extends SampleAppHarness {
 
     @Test
-    void homePageIsPublicWithALoginLinkAndALogoutLink() {
+    void homePageIsPublicWithALoginLinkAndALogoutLinkOnlyForALoggedInUser() {
         HttpResponse<String> home = new TestBrowser().get(url("/"), NAVIGATION);
 
         assertThat(home.statusCode()).isEqualTo(200);
         assertThat(contentType(home)).isEqualToIgnoringCase("text/html;charset=UTF-8");
-        assertThat(home.body()).startsWith("<!DOCTYPE html>").contains("href=\"/profile\"", "href=\"/oidc/logout\"");
+        assertThat(home.body()).startsWith("<!DOCTYPE html>").contains("href=\"/profile\"")
+                .as("no way out for who is not in").doesNotContain("href=\"/oidc/logout\"");
         assertThat(home.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
         assertThat(home.headers().firstValue("Server")).as("no server name in answers").isEmpty();
+
+        HttpResponse<String> signedIn = logIn("dave").get(url("/"), NAVIGATION);
+        assertThat(signedIn.statusCode()).isEqualTo(200);
+        assertThat(signedIn.body()).contains("href=\"/profile\"", "href=\"/oidc/logout\"");
     }
 
     @Test
