@@ -181,6 +181,23 @@ public abstract class SampleAppContract extends SampleAppHarness {
     }
 
     @Test
+    void theHomePageSaysYouAreLoggedOutWhereTheLogoutLands() {
+        TestBrowser henry = logIn("henry");
+
+        // the app's own link, a same-origin navigation; through the provider's end_session back to the root
+        HttpResponse<String> landed = henry.follow(henry.get(url("/oidc/logout"), "Accept", "text/html",
+                "Sec-Fetch-Mode", "navigate", "Sec-Fetch-Site", "same-origin"), 4);
+
+        assertThat(landed.statusCode()).isEqualTo(200);
+        assertThat(landed.uri().getRawPath()).isEqualTo("/");
+        assertThat(landed.uri().getRawQuery()).as("the logout's state, back from the provider").startsWith("state=");
+        assertThat(landed.body()).contains("You are logged out.", "href=\"/profile\"")
+                .doesNotContain("href=\"/oidc/logout\"");
+        assertThat(new TestBrowser().get(landed.uri().toString(), NAVIGATION).body())
+                .as("the same address in a browser that logged nobody out").doesNotContain("logged out");
+    }
+
+    @Test
     void anAccessTokenNearExpiryIsRefreshedAndTheUserStaysIn() {
         // 20 s tokens sit inside the 30 s refresh-margin: the next request refreshes them
         provider.behaviour().expiresIn(20L);
