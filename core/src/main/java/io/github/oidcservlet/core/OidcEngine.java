@@ -226,7 +226,8 @@ public final class OidcEngine implements AutoCloseable {
         try {
             return provider.metadata();
         } catch (ProviderUnavailableException | ProviderProtocolException e) {
-            LOG.log(System.Logger.Level.WARNING, "Logging out without the provider's endpoints: " + e.getMessage());
+            LOG.log(System.Logger.Level.WARNING, "Logging out without the provider's endpoints: "
+                    + LogText.safe(e.getMessage()));
             return null;
         }
     }

@@ -1,5 +1,6 @@
 package io.github.oidcservlet.filter;
 
+import io.github.oidcservlet.core.LogText;
 import io.github.oidcservlet.core.OidcEngine;
 import io.github.oidcservlet.core.config.OidcConfig;
 import io.github.oidcservlet.core.config.OidcConfigException;
@@ -72,12 +73,12 @@ public class OidcFilter implements Filter {
         try {
             engine.provider().metadata();
         } catch (ProviderProtocolException e) {
-            LOG.log(System.Logger.Level.ERROR, e.getMessage());
+            LOG.log(System.Logger.Level.ERROR, LogText.safe(e.getMessage()));
             engine.close();
             throw new ServletException(e.getMessage(), e);
         } catch (ProviderUnavailableException e) {
             // The application must start and serve public pages; discovery is retried at the first login.
-            LOG.log(System.Logger.Level.WARNING, e.getMessage() + "; will retry at the first login");
+            LOG.log(System.Logger.Level.WARNING, LogText.safe(e.getMessage()) + "; will retry at the first login");
         }
         return engine;
     }

@@ -6,8 +6,11 @@ import jakarta.security.enterprise.identitystore.openid.OpenIdClaims;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
@@ -21,8 +24,15 @@ class ClaimsView implements Claims {
 
     private final Map<String, Object> claims;
 
+    /** A claim whose value is JSON {@code null} is an absent claim (OIDC Core §5.3.2 says to omit such claims). */
     ClaimsView(Map<String, Object> claims) {
-        this.claims = Map.copyOf(claims);
+        Map<String, Object> present = new LinkedHashMap<>();
+        claims.forEach((name, value) -> {
+            if (value != null) {
+                present.put(name, value);
+            }
+        });
+        this.claims = Collections.unmodifiableMap(present);
     }
 
     /** The caller's claims as {@code OpenIdContext.getClaims()} shows them. */
@@ -50,7 +60,7 @@ class ClaimsView implements Claims {
     public List<String> getArrayStringClaim(String name) {
         Object value = claims.get(name);
         if (value instanceof Collection<?> values) {
-            return values.stream().map(String::valueOf).toList();
+            return values.stream().filter(Objects::nonNull).map(String::valueOf).toList();
         }
         return value == null ? List.of() : List.of(value.toString());
     }
@@ -73,7 +83,7 @@ class ClaimsView implements Claims {
     @Override
     public Optional<Claims> getNested(String name) {
         if (claims.get(name) instanceof Map<?, ?> nested) {
-            Map<String, Object> copy = new java.util.LinkedHashMap<>();
+            Map<String, Object> copy = new LinkedHashMap<>();
             nested.forEach((key, value) -> copy.put(String.valueOf(key), value));
             return Optional.of(new ClaimsView(copy));
         }

@@ -1,5 +1,6 @@
 package io.github.oidcservlet.jakarta;
 
+import io.github.oidcservlet.core.LogText;
 import io.github.oidcservlet.core.config.OidcConfig;
 import io.github.oidcservlet.core.config.OidcConfigException;
 import io.github.oidcservlet.filter.OidcFilter;
@@ -86,7 +87,9 @@ public class OidcMechanismExtension implements Extension {
 
     private static void fail(AfterDeploymentValidation event, Exception problem) {
         // Servers print deployment problems differently (some only the first line): log the whole message too.
-        LOG.log(System.Logger.Level.ERROR, problem.getMessage());
+        // A configuration problem lists the operator's own keys, one a line; any other quotes the provider.
+        LOG.log(System.Logger.Level.ERROR, problem instanceof OidcConfigException
+                ? problem.getMessage() : LogText.safe(problem.getMessage()));
         event.addDeploymentProblem(problem);
     }
 

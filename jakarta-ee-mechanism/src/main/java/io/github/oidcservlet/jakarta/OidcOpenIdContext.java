@@ -57,10 +57,13 @@ public class OidcOpenIdContext implements OpenIdContext {
         return "Bearer";
     }
 
+    /** Its scope is the one granted (RFC 6749 §5.1), not merely the one requested. */
     @Override
     public AccessToken getAccessToken() {
+        String granted = oidc.find().map(OidcSession::grantedScope).orElse(null);
+        // RFC 6749 §3.3: a token response without scope granted exactly the requested scope.
         return new Access(oidc.getAccessToken(), oidc.getExpiresAt().toEpochMilli(),
-                Scope.parse(extension.adapter().engine().config().scopes()));
+                Scope.parse(granted != null ? granted : extension.adapter().engine().config().scopes()));
     }
 
     @Override

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.security.enterprise.identitystore.openid.JwtClaims;
 import jakarta.security.enterprise.identitystore.openid.OpenIdClaims;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -37,5 +40,23 @@ class ClaimsViewTest {
         assertThat(claims.getAudience()).containsExactly("client");
         assertThat(claims.getLongClaim("exp")).hasValue(1_700_000_000L);
         assertThat(claims.getIntClaim("sub")).isEmpty();
+    }
+
+    @Test
+    void aJsonNullClaimIsAnAbsentClaim() {
+        Map<String, Object> claims = new HashMap<>(CLAIMS);
+        claims.put("email", null);
+        claims.put("address", null);
+        claims.put("groups", Arrays.asList("users", null));
+        claims.put("realm_access", Collections.singletonMap("roles", null));
+
+        OpenIdClaims view = ClaimsView.openId(claims);
+
+        assertThat(view.getSubject()).isEqualTo("alice");
+        assertThat(view.getEmail()).isEmpty();
+        assertThat(view.getStringClaim("address")).isEmpty();
+        assertThat(view.getArrayStringClaim("groups")).containsExactly("users");
+        assertThat(view.getNested("realm_access").orElseThrow().getArrayStringClaim("roles")).isEmpty();
+        assertThat(ClaimsView.jwt(claims).getLongClaim("exp")).hasValue(1_700_000_000L);
     }
 }

@@ -145,6 +145,8 @@ class SampleAppBrowserTest {
         assertThat(landed.replaceFirst("\\?.*", "")).as("the post-logout page").isEqualTo(url(""));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Welcome");
         assertThat(browser.getPageSource()).doesNotContain("Signed in as");
+        assertThat(browser.findElement(By.id("logged-out")).getText()).isEqualTo("You are logged out.");
+        assertThat(browser.findElements(By.linkText("Log out"))).as("no way out for who is not in").isEmpty();
 
         browser.get(url("api/ping"));
         assertThat(browser.getPageSource()).contains("unauthenticated");

@@ -50,17 +50,45 @@ class SampleAppContractTest {
     }
 
     @Test
-    void homePageIsPublicWithALoginLinkAndALogoutLink() throws Exception {
+    void homePageIsPublicWithALoginLinkAndALogoutLinkOnlyForALoggedInUser() throws Exception {
         HttpResponse<String> home = get(anonymous, "/", true);
 
         assertThat(home.statusCode()).isEqualTo(200);
         assertThat(contentType(home)).isEqualToIgnoringCase("text/html;charset=UTF-8");
         assertThat(home.body()).startsWith("<!DOCTYPE html>")
                 .contains("<a href=\"/profile\">Log in</a>")
-                .contains("<a href=\"/oidc/logout\">Log out</a>")
+                .doesNotContain("/oidc/logout", "Log out", "logged out")
                 .endsWith("</html>\n");
         assertThat(home.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
         assertThat(home.headers().firstValue("Server")).isEmpty();
+
+        HttpResponse<String> signedIn = get(logIn("alice"), "/", true);
+        assertThat(signedIn.body()).contains("Signed in as <strong>alice</strong>",
+                "<a href=\"/oidc/logout\">Log out</a>");
+    }
+
+    @Test
+    void theHomePageSaysYouAreLoggedOutAfterALogoutOnly() throws Exception {
+        HttpClient bob = logIn("bob");
+        // the application's own link: a same-origin navigation logs out at once
+        HttpResponse<String> logout = send(bob, navigation(HttpRequest.newBuilder(app.baseUri().resolve("/oidc/logout")))
+                .header("Sec-Fetch-Site", "same-origin"));
+        assertThat(logout.statusCode()).isEqualTo(302);
+        HttpResponse<String> endSession = send(bob, HttpRequest.newBuilder(location(logout)).GET());
+        assertThat(endSession.statusCode()).as("the provider's end_session_endpoint").isEqualTo(302);
+        URI landing = location(endSession);
+        assertThat(landing.getRawQuery()).as("back from the provider with the logout's state").startsWith("state=");
+
+        HttpResponse<String> home = send(bob, navigation(HttpRequest.newBuilder(landing)));
+
+        assertThat(home.statusCode()).isEqualTo(200);
+        assertThat(home.body()).contains("You are logged out.", "<a href=\"/profile\">Log in</a>")
+                .doesNotContain("Signed in as", "Log out");
+        assertThat(get(bob, "/", true).body()).as("the plain home page afterwards").doesNotContain("logged out");
+        assertThat(send(anonymous, navigation(HttpRequest.newBuilder(landing))).body())
+                .as("the same link in a browser that had no session").doesNotContain("logged out");
+        assertThat(send(logIn("carol"), navigation(HttpRequest.newBuilder(landing))).body())
+                .as("a logged-in user").contains("Signed in as").doesNotContain("logged out");
     }
 
     @Test

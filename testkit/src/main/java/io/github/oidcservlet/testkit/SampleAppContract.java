@@ -22,14 +22,19 @@ import org.junit.jupiter.api.Test;
 public abstract class SampleAppContract extends SampleAppHarness {
 
     @Test
-    void homePageIsPublicWithALoginLinkAndALogoutLink() {
+    void homePageIsPublicWithALoginLinkAndALogoutLinkOnlyForALoggedInUser() {
         HttpResponse<String> home = new TestBrowser().get(url("/"), NAVIGATION);
 
         assertThat(home.statusCode()).isEqualTo(200);
         assertThat(contentType(home)).isEqualToIgnoringCase("text/html;charset=UTF-8");
-        assertThat(home.body()).startsWith("<!DOCTYPE html>").contains("href=\"/profile\"", "href=\"/oidc/logout\"");
+        assertThat(home.body()).startsWith("<!DOCTYPE html>").contains("href=\"/profile\"")
+                .as("no way out for who is not in").doesNotContain("href=\"/oidc/logout\"");
         assertThat(home.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
         assertThat(home.headers().firstValue("Server")).as("no server name in answers").isEmpty();
+
+        HttpResponse<String> signedIn = logIn("dave").get(url("/"), NAVIGATION);
+        assertThat(signedIn.statusCode()).isEqualTo(200);
+        assertThat(signedIn.body()).contains("href=\"/profile\"", "href=\"/oidc/logout\"");
     }
 
     @Test
@@ -175,6 +180,23 @@ public abstract class SampleAppContract extends SampleAppHarness {
         assertThat(logout.headers().firstValue("Location").orElseThrow())
                 .startsWith(provider.endSessionEndpoint().toString()).contains("id_token_hint=");
         assertThat(bob.get(url("/api/me")).statusCode()).as("after logout").isEqualTo(401);
+    }
+
+    @Test
+    void theHomePageSaysYouAreLoggedOutWhereTheLogoutLands() {
+        TestBrowser henry = logIn("henry");
+
+        // the app's own link, a same-origin navigation; through the provider's end_session back to the root
+        HttpResponse<String> landed = henry.follow(henry.get(url("/oidc/logout"), "Accept", "text/html",
+                "Sec-Fetch-Mode", "navigate", "Sec-Fetch-Site", "same-origin"), 4);
+
+        assertThat(landed.statusCode()).isEqualTo(200);
+        assertThat(landed.uri().getRawPath()).isEqualTo("/");
+        assertThat(landed.uri().getRawQuery()).as("the logout's state, back from the provider").startsWith("state=");
+        assertThat(landed.body()).contains("You are logged out.", "href=\"/profile\"")
+                .doesNotContain("href=\"/oidc/logout\"");
+        assertThat(new TestBrowser().get(landed.uri().toString(), NAVIGATION).body())
+                .as("the same address in a browser that logged nobody out").doesNotContain("logged out");
     }
 
     @Test

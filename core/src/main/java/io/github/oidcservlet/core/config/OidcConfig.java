@@ -115,7 +115,7 @@ public final class OidcConfig {
         ConfigReader reader = new ConfigReader(source);
         for (String name : initParams.keySet()) {
             if (Arrays.stream(ConfigKey.values()).noneMatch(k -> k.key().equals(name))) {
-                reader.problems().add("init-param '" + name + "' is not a known key" + suggestion(name));
+                reader.problems().add("init-param '" + name + "' is not a known key" + KeySuggestions.forName(name));
             }
         }
         OidcConfig config = new OidcConfig(reader);
@@ -123,16 +123,6 @@ public final class OidcConfig {
             throw new OidcConfigException(reader.problems());
         }
         return config;
-    }
-
-    private static String suggestion(String name) {
-        String squashed = name.replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT);
-        for (ConfigKey key : ConfigKey.values()) {
-            if (key.key().replace("-", "").equals(squashed)) {
-                return " (did you mean '" + key.key() + "'?)";
-            }
-        }
-        return "";
     }
 
     private static ChronoUnit expiresInUnit(ConfigReader in) {

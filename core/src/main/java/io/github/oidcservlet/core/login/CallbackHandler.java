@@ -1,6 +1,7 @@
 package io.github.oidcservlet.core.login;
 
 import com.nimbusds.jwt.JWTClaimsSet;
+import io.github.oidcservlet.core.LogText;
 import io.github.oidcservlet.core.config.OidcConfig;
 import io.github.oidcservlet.core.provider.OidcProvider;
 import io.github.oidcservlet.core.provider.ProviderMetadata;
@@ -13,6 +14,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
@@ -23,6 +25,9 @@ import java.util.function.Supplier;
 public final class CallbackHandler {
 
     private static final System.Logger LOG = System.getLogger(CallbackHandler.class.getName());
+    /** OIDC Core §3.1.2.6: the errors a {@code prompt=none} request gets when the user would have to act. */
+    private static final Set<String> USER_MUST_ACT = Set.of("login_required", "interaction_required",
+            "consent_required", "account_selection_required");
 
     private final OidcProvider provider;
     private final TokenClient tokenClient;
@@ -119,10 +124,9 @@ public final class CallbackHandler {
                     + LoginFailures.START_AGAIN, "RFC 9207: iss '" + iss + "' is not '" + metadata.issuer() + "'");
         }
         String error = single(params, "error");
-        // OIDC Core §3.1.2.6: after prompt=none, login_required and interaction_required mean the provider needs
-        // the user; the silent re-authentication becomes an interactive login to the same page.
-        if (error != null && login.silent() && interactiveLogin != null
-                && (error.equals("login_required") || error.equals("interaction_required"))) {
+        // OIDC Core §3.1.2.6: after prompt=none, each of these errors means a person must act (log in, interact,
+        // consent, pick an account); the silent re-authentication becomes an interactive login to the same page.
+        if (error != null && login.silent() && interactiveLogin != null && USER_MUST_ACT.contains(error)) {
             return interactiveLogin.apply(login, pending);
         }
         if (error != null) {

@@ -8,8 +8,10 @@ import io.github.oidcservlet.core.session.OidcSession;
 import io.github.oidcservlet.core.token.TokenResponse;
 
 import java.text.ParseException;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /** Makes the {@link OidcSession} of a login: principal name and roles are computed here, once. */
 public final class SessionFactory {
@@ -26,7 +28,7 @@ public final class SessionFactory {
         // the ID token's iat was checked present at login (OIDC Core §3.1.3.7 (10))
         long issuedAt = idClaims.getIssueTime() != null ? idClaims.getIssueTime().getTime() : nowMillis;
         return make(idClaims, userinfoJson, tokens.idToken(), tokens, tokens.refreshToken(), nowMillis, nowMillis,
-                issuedAt);
+                issuedAt, grantedScope(tokens, null));
     }
 
     /**
@@ -40,18 +42,19 @@ public final class SessionFactory {
         String refreshToken = tokens.refreshToken() != null ? tokens.refreshToken() : previous.refreshToken();
         if (newIdClaims != null) {
             return make(newIdClaims, previous.userinfoJson(), tokens.idToken(), tokens, refreshToken, nowMillis,
-                    previous.loginAtMillis(), previous.issuedAtMillis());
+                    previous.loginAtMillis(), previous.issuedAtMillis(), grantedScope(tokens, previous));
         }
         // RFC 6749 §5.1: without expires_in the lifetime is the provider's documented default; five minutes keeps
         // a provider that documents none from being asked on every request.
         long expiresAt = nowMillis + (tokens.expiresInMillis() != null ? tokens.expiresInMillis() : DEFAULT_LIFETIME_MILLIS);
         return new OidcSession(previous.issuer(), previous.subject(), previous.principalName(), previous.roles(),
                 previous.idToken(), tokens.accessToken(), refreshToken, expiresAt, previous.userinfoJson(),
-                previous.sid(), previous.loginAtMillis(), previous.issuedAtMillis());
+                previous.sid(), previous.loginAtMillis(), previous.issuedAtMillis(), grantedScope(tokens, previous));
     }
 
     private OidcSession make(JWTClaimsSet idClaims, String userinfoJson, String idToken, TokenResponse tokens,
-                             String refreshToken, long nowMillis, long loginAtMillis, long issuedAtMillis) {
+                             String refreshToken, long nowMillis, long loginAtMillis, long issuedAtMillis,
+                             String grantedScope) {
         Map<String, Object> claims = new LinkedHashMap<>(idClaims.toJSONObject());
         if (userinfoJson != null) {
             try {
@@ -65,7 +68,24 @@ public final class SessionFactory {
         return new OidcSession(idClaims.getIssuer(), subject, principalName(claims, subject),
                 ClaimPaths.roles(claims, config.rolesClaim()), idToken, tokens.accessToken(), refreshToken,
                 expiresAt(idClaims, tokens, nowMillis), userinfoJson,
-                sid instanceof String text && !text.isEmpty() ? text : null, loginAtMillis, issuedAtMillis);
+                sid instanceof String text && !text.isEmpty() ? text : null, loginAtMillis, issuedAtMillis,
+                grantedScope);
+    }
+
+    /**
+     * RFC 6749 §5.1: {@code scope} is OPTIONAL "if identical to the scope requested by the client; otherwise,
+     * REQUIRED" (§3.3). Kept only when it differs from what was requested (in any order), so most sessions carry
+     * nothing extra; a refresh without {@code scope} keeps what the login was granted (§6).
+     */
+    private String grantedScope(TokenResponse tokens, OidcSession previous) {
+        if (tokens.scope() == null) {
+            return previous == null ? null : previous.grantedScope();
+        }
+        return scopeSet(tokens.scope()).equals(scopeSet(config.scopes())) ? null : tokens.scope();
+    }
+
+    private static Set<String> scopeSet(String scope) {
+        return Set.copyOf(Arrays.asList(scope.trim().split(" +")));
     }
 
     /** {@code principal-claim} when set and present, else {@code preferred_username}, else {@code sub}. */

@@ -1,5 +1,6 @@
 package io.github.oidcservlet.core.logout;
 
+import io.github.oidcservlet.core.LogText;
 import io.github.oidcservlet.core.provider.ProviderProtocolException;
 import io.github.oidcservlet.core.provider.ProviderUnavailableException;
 import io.github.oidcservlet.core.session.SessionIndex;
@@ -51,7 +52,8 @@ public final class BackchannelLogout {
             return refuse(invalid.getMessage());
         } catch (ProviderUnavailableException | ProviderProtocolException providerFault) {
             // The provider's own key set (or metadata) failed us: its fault, so it may retry, never a 500.
-            LOG.log(System.Logger.Level.WARNING, "Back-channel logout not checked: " + providerFault.getMessage());
+            LOG.log(System.Logger.Level.WARNING, "Back-channel logout not checked: "
+                    + LogText.safe(providerFault.getMessage()));
             return new BackchannelLogoutResult(503, "temporarily_unavailable",
                     "the provider's keys could not be fetched to verify the logout token");
         }
@@ -69,7 +71,7 @@ public final class BackchannelLogout {
     }
 
     private static BackchannelLogoutResult refuse(String reason) {
-        LOG.log(System.Logger.Level.WARNING, "Back-channel logout refused: " + reason);
+        LOG.log(System.Logger.Level.WARNING, "Back-channel logout refused: " + LogText.safe(reason));
         return BackchannelLogoutResult.invalid(reason);
     }
 }

@@ -2,6 +2,7 @@ package io.github.oidcservlet.core.logout;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.oidcservlet.core.LogText;
 import io.github.oidcservlet.core.provider.HttpResult;
 import io.github.oidcservlet.core.provider.ProviderHttp;
 import io.github.oidcservlet.core.session.OidcSession;
@@ -123,7 +124,7 @@ public final class TokenRevoker implements AutoCloseable {
             }
             LOG.log(System.Logger.Level.WARNING, "Revoking the " + hint + " failed: HTTP " + result.status());
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "Revoking the " + hint + " failed: " + e.getMessage());
+            LOG.log(System.Logger.Level.WARNING, "Revoking the " + hint + " failed: " + LogText.safe(e.getMessage()));
         }
     }
 

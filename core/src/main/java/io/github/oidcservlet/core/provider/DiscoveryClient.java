@@ -3,6 +3,7 @@ package io.github.oidcservlet.core.provider;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.oidcservlet.core.LogText;
 import io.github.oidcservlet.core.config.ClientAuthMethod;
 import io.github.oidcservlet.core.config.OidcConfig;
 import io.github.oidcservlet.core.config.PlainHttp;
@@ -88,7 +89,7 @@ final class DiscoveryClient {
         String message = "client-auth-method is '" + configured + "', but the discovery document at " + uri
                 + " lists token_endpoint_auth_methods_supported " + advertised;
         if (config.clientAuthMethod() == ClientAuthMethod.NONE) {
-            LOG.log(System.Logger.Level.WARNING, message + "; trying the public client with PKCE anyway");
+            LOG.log(System.Logger.Level.WARNING, LogText.safe(message) + "; trying the public client with PKCE anyway");
             return;
         }
         throw new ProviderProtocolException(message + ": set client-auth-method to one of them (if the provider "

@@ -35,6 +35,7 @@ public final class OidcSession implements Serializable {
     private final String sid;
     private final long loginAtMillis;
     private final long issuedAtMillis;
+    private final String grantedScope;
     private final OidcPrincipal principal;
     private transient volatile Map<String, Object> claims;
 
@@ -57,7 +58,23 @@ public final class OidcSession implements Serializable {
                        String refreshToken, long expiresAtMillis, String userinfoJson, String sid,
                        long loginAtMillis) {
         this(null, subject, principalName, roles, idToken, accessToken, refreshToken, expiresAtMillis, userinfoJson,
-                sid, loginAtMillis, loginAtMillis);
+                sid, loginAtMillis, loginAtMillis, null);
+    }
+
+    /** A login without a granted scope of its own (the provider granted what was asked). */
+    public OidcSession(String issuer, String subject, String principalName, Set<String> roles, String idToken,
+                       String accessToken, String refreshToken, long expiresAtMillis, String userinfoJson, String sid,
+                       long loginAtMillis, long issuedAtMillis) {
+        this(issuer, subject, principalName, roles, idToken, accessToken, refreshToken, expiresAtMillis, userinfoJson,
+                sid, loginAtMillis, issuedAtMillis, null);
+    }
+
+    /** A login without an issuer, whose ID token was issued when it logged in here. */
+    public OidcSession(String subject, String principalName, Set<String> roles, String idToken, String accessToken,
+                       String refreshToken, long expiresAtMillis, String userinfoJson, String sid,
+                       long loginAtMillis, String grantedScope) {
+        this(null, subject, principalName, roles, idToken, accessToken, refreshToken, expiresAtMillis, userinfoJson,
+                sid, loginAtMillis, loginAtMillis, grantedScope);
     }
 
     /**
@@ -68,10 +85,12 @@ public final class OidcSession implements Serializable {
      * @param loginAtMillis   when the user logged in here (epoch milliseconds); a refresh keeps it
      * @param issuedAtMillis  the {@code iat} of the login's ID token (epoch milliseconds, the provider's clock); a
      *                        refresh keeps it
+     * @param grantedScope    the {@code scope} the provider granted when it differs from the requested one
+     *                        (RFC 6749 §5.1, §3.3), or null when it is the requested one
      */
     public OidcSession(String issuer, String subject, String principalName, Set<String> roles, String idToken,
                        String accessToken, String refreshToken, long expiresAtMillis, String userinfoJson, String sid,
-                       long loginAtMillis, long issuedAtMillis) {
+                       long loginAtMillis, long issuedAtMillis, String grantedScope) {
         this.issuer = issuer;
         this.subject = subject;
         this.principalName = principalName;
@@ -85,6 +104,7 @@ public final class OidcSession implements Serializable {
         this.sid = sid;
         this.loginAtMillis = loginAtMillis;
         this.issuedAtMillis = issuedAtMillis;
+        this.grantedScope = grantedScope;
         this.principal = new OidcPrincipal(this);
     }
 
@@ -136,6 +156,11 @@ public final class OidcSession implements Serializable {
     public boolean isSameUser(OidcSession other) {
         return other != null && java.util.Objects.equals(issuer, other.issuer) && subject.equals(other.subject);
     }
+    /**
+     * The scope the access token was granted when the provider said it differs from the requested one, or null:
+     * RFC 6749 §3.3 and §5.1 let the provider leave {@code scope} out when it granted what was asked.
+     */
+    public String grantedScope() { return grantedScope; }
     /** The verified userinfo response of the login, or null. */
     public String userinfoJson() { return userinfoJson; }
 

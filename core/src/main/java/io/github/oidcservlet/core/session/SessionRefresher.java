@@ -2,6 +2,7 @@ package io.github.oidcservlet.core.session;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.JWTParser;
+import io.github.oidcservlet.core.LogText;
 import io.github.oidcservlet.core.login.SessionFactory;
 import io.github.oidcservlet.core.provider.ProviderProtocolException;
 import io.github.oidcservlet.core.provider.ProviderUnavailableException;
@@ -83,12 +84,12 @@ public final class SessionRefresher {
     }
 
     private static RefreshOutcome ended(String detail) {
-        LOG.log(System.Logger.Level.INFO, "Refresh refused, the login ends: " + detail);
+        LOG.log(System.Logger.Level.INFO, "Refresh refused, the login ends: " + LogText.safe(detail));
         return new RefreshOutcome.Ended(detail);
     }
 
     private static RefreshOutcome unavailable(String detail) {
-        LOG.log(System.Logger.Level.WARNING, "Refresh not possible now: " + detail);
+        LOG.log(System.Logger.Level.WARNING, "Refresh not possible now: " + LogText.safe(detail));
         return new RefreshOutcome.Unavailable(detail);
     }
 }

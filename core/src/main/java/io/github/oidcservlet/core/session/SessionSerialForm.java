@@ -21,7 +21,7 @@ public final class SessionSerialForm implements Externalizable {
     @Serial
     private static final long serialVersionUID = 1L;
 
-    /** Version 2 adds the issuer and the ID token's iat; version 1 is still read. */
+    /** Version 2 adds the issuer, the ID token's iat and the granted scope; version 1 is still read. */
     private static final byte VERSION = 2;
     private static final byte VERSION_WITHOUT_ISSUER = 1;
 
@@ -53,6 +53,7 @@ public final class SessionSerialForm implements Externalizable {
         out.writeLong(session.loginAtMillis());
         writeString(out, session.issuer());
         out.writeLong(session.issuedAtMillis());
+        writeString(out, session.grantedScope());
     }
 
     @Override
@@ -80,8 +81,9 @@ public final class SessionSerialForm implements Externalizable {
         long loginAt = in.readLong();
         String issuer = version == VERSION ? readString(in) : null;
         long issuedAt = version == VERSION ? in.readLong() : loginAt;
+        String grantedScope = version == VERSION ? readString(in) : null;
         session = new OidcSession(issuer, subject, principalName, roles, idToken, accessToken, refreshToken,
-                expiresAt, userinfo, sid, loginAt, issuedAt);
+                expiresAt, userinfo, sid, loginAt, issuedAt, grantedScope);
     }
 
     @Serial

@@ -3,6 +3,7 @@ package io.github.oidcservlet.core.validation;
 import com.nimbusds.jwt.JWTClaimsSet;
 
 import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 
@@ -25,6 +26,21 @@ final class RefreshedIdTokenRules {
         if (!Objects.equals(refreshed.getSubject(), original.getSubject())) {
             problems.add("sub '" + refreshed.getSubject() + "' differs from the original '" + original.getSubject()
                     + "' (OIDC Core §12.2)");
+        }
+        // §12.2 "its aud Claim Value MUST be the same as in the ID Token issued when the original authentication
+        // occurred": the same audiences, not only one containing our client_id (rule 3). Order does not matter.
+        List<String> audience = refreshed.getAudience();
+        List<String> originalAudience = original.getAudience();
+        if (!new HashSet<>(audience).equals(new HashSet<>(originalAudience))) {
+            problems.add("aud " + audience + " differs from the original " + originalAudience + " (OIDC Core §12.2)");
+        }
+        // §12.2 "its iat Claim MUST represent the time that the new ID Token is issued": present and not in the
+        // future is rule 10 (checked for every ID token); it cannot be older than the original ID token either.
+        Date iat = refreshed.getIssueTime();
+        Date originalIat = original.getIssueTime();
+        if (iat != null && originalIat != null && iat.before(originalIat)) {
+            problems.add("iat " + iat.toInstant() + " is before the original ID token's " + originalIat.toInstant()
+                    + ", so it is not the time the new token was issued (OIDC Core §12.2)");
         }
         // §12.2 "its azp Claim Value MUST be the same as in the ID Token issued when the original authentication
         // occurred; if no azp Claim was present in the original ID Token, one MUST NOT be present in the new".

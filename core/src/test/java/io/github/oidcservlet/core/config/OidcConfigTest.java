@@ -2,6 +2,9 @@ package io.github.oidcservlet.core.config;
 
 import io.github.oidcservlet.core.TestConfigs;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
@@ -69,6 +72,25 @@ class OidcConfigTest {
         params.put("clientid", "x");
         assertThat(problemsOf(params).problems()).singleElement().asString()
                 .contains("init-param 'clientid' is not a known key", "did you mean 'client-id'");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"isuer, issuer", "public-path, public-paths", "client_id, client-id", "cleint-id, client-id",
+            "scope, scopes", "clientSecret, client-secret", "OIDC_CLIENT_ID, client-id", "redirect-uri, redirect-path"})
+    void suggestsTheNearestKeyForATypo(String typed, String meant) {
+        Map<String, String> params = TestConfigs.validParams();
+        params.put(typed, "x");
+        assertThat(problemsOf(params).problems()).singleElement().asString()
+                .contains("init-param '" + typed + "' is not a known key", "(did you mean '" + meant + "'?)");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"favourite-colour", "realm", "tenant", "x"})
+    void suggestsNothingForAnotherWord(String typed) {
+        Map<String, String> params = TestConfigs.validParams();
+        params.put(typed, "x");
+        assertThat(problemsOf(params).problems()).singleElement().asString()
+                .contains("is not a known key").doesNotContain("did you mean");
     }
 
     @Test

@@ -108,19 +108,36 @@ class OidcSessionTest {
 
     @Test
     void serialFormCarriesIssuerAndTheIdTokensIat() throws IOException, ClassNotFoundException {
-        OidcSession session = new OidcSession("https://op.example", "u1", "alice", Set.of(), ID_TOKEN, "at", null,
-                10_000L, null, "sid-7", 5_000L, 4_000L);
+        OidcSession copy = deserialized(serialized(new OidcSession("https://op.example", "u1", "alice", Set.of(),
+                ID_TOKEN, "at", null, 10_000L, null, "sid-7", 5_000L, 4_000L)));
+        assertThat(copy.issuer()).isEqualTo("https://op.example");
+        assertThat(copy.principal().issuer()).isEqualTo("https://op.example");
+        assertThat(copy.principal().subject()).isEqualTo("u1");
+        assertThat(copy.issuedAtMillis()).isEqualTo(4_000L);
+        assertThat(copy.loginAtMillis()).isEqualTo(5_000L);
+    }
+
+    /** A session as the release before this one wrote it (version 1 of the serial form). */
+    private static final String PREVIOUS_RELEASE_FORM = "rO0ABXNyADRpby5naXRodWIub2lkY3NlcnZsZXQuY29yZS5zZXNzaW9uLlNlc3Npb25TZXJpYWxGb3JtAAAAAAAAAAEMAAB4cHeM" +
+            "AQAAAAJ1MQAAAAVhbGljZQAAAAIAAAABYgAAAAFhAAAAFGguZXlKemRXSWlPaUoxTVNKOS5zAAAAEmFjY2Vzcy10b2tlbi12YWx1" +
+            "ZQAAABNyZWZyZXNoLXRva2VuLXZhbHVlAAAAAAAAJxAAAAAMeyJzdWIiOiJ1MSJ9AAAABXNpZC03AAAAAAAAE4h4";
+
+    private static OidcSession previousReleaseSession(String grantedScope) {
+        return new OidcSession("u1", "alice", new java.util.LinkedHashSet<>(List.of("b", "a")), "h.eyJzdWIiOiJ1MSJ9.s",
+                "access-token-value", "refresh-token-value", 10_000L, "{\"sub\":\"u1\"}", "sid-7", 5_000L, grantedScope);
+    }
+
+    private static byte[] serialized(OidcSession session) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
             out.writeObject(session);
         }
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-            OidcSession copy = (OidcSession) in.readObject();
-            assertThat(copy.issuer()).isEqualTo("https://op.example");
-            assertThat(copy.principal().issuer()).isEqualTo("https://op.example");
-            assertThat(copy.principal().subject()).isEqualTo("u1");
-            assertThat(copy.issuedAtMillis()).isEqualTo(4_000L);
-            assertThat(copy.loginAtMillis()).isEqualTo(5_000L);
+        return bytes.toByteArray();
+    }
+
+    private static OidcSession deserialized(byte[] bytes) throws IOException, ClassNotFoundException {
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
+            return (OidcSession) in.readObject();
         }
     }
 
@@ -140,5 +157,23 @@ class OidcSessionTest {
         assertThat(alice.isSameUser(renamed)).isTrue();
         assertThat(alice.principal()).isNotEqualTo(otherAlice.principal()).isNotEqualTo(otherIssuer.principal())
                 .isEqualTo(renamed.principal());
+    }
+
+    @Test
+    void serialFormCarriesTheGrantedScope() throws IOException, ClassNotFoundException {
+        OidcSession copy = deserialized(serialized(previousReleaseSession("openid email")));
+        assertThat(copy.grantedScope()).isEqualTo("openid email");
+        assertThat(copy.loginAtMillis()).isEqualTo(5_000L);
+        assertThat(copy.sid()).isEqualTo("sid-7");
+    }
+
+    @Test
+    void readsTheFormThePreviousReleaseWrote() throws IOException, ClassNotFoundException {
+        OidcSession copy = deserialized(java.util.Base64.getDecoder().decode(PREVIOUS_RELEASE_FORM));
+        assertThat(copy.grantedScope()).isNull();
+        assertThat(copy.issuer()).isNull();
+        assertThat(copy.issuedAtMillis()).isEqualTo(5_000L);
+        assertThat(copy.refreshToken()).isEqualTo("refresh-token-value");
+        assertThat(copy.loginAtMillis()).isEqualTo(5_000L);
     }
 }

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Date;
 import java.util.List;
 
 import static io.github.oidcservlet.core.validation.IdTokens.NONCE;
@@ -64,6 +65,53 @@ class RefreshedIdTokenTest {
     @Test
     void refusesAnotherAudienceAsAtLogin() {
         assertRefused(refreshed().audience("other-client").build(), "rule 3");
+    }
+
+    @Test
+    void refusesAnAudienceTheOriginalDidNotHave() {
+        // rule 3 holds (client_id is there, azp names it): only §12.2 tells the tokens apart
+        assertRefused(refreshed().audience(List.of(TestConfigs.CLIENT_ID, "api")).claim("azp", TestConfigs.CLIENT_ID)
+                .build(), List.of(TestConfigs.CLIENT_ID, "api") + " differs from the original");
+    }
+
+    @Test
+    void refusesFewerAudiencesThanTheOriginal() {
+        JWTClaimsSet original = claims(LOGIN).audience(List.of(TestConfigs.CLIENT_ID, "api"))
+                .claim("azp", TestConfigs.CLIENT_ID).claim("auth_time", LOGIN.getEpochSecond()).build();
+        assertThatThrownBy(() -> validator().validateRefreshed(
+                rs256(refreshed().claim("azp", TestConfigs.CLIENT_ID).build()), original))
+                .isInstanceOf(TokenValidationException.class).hasMessageContaining("aud [my-client] differs");
+    }
+
+    @Test
+    void acceptsTheOriginalAudiencesInAnotherOrder() {
+        JWTClaimsSet original = claims(LOGIN).audience(List.of(TestConfigs.CLIENT_ID, "api"))
+                .claim("azp", TestConfigs.CLIENT_ID).claim("auth_time", LOGIN.getEpochSecond()).build();
+        JWTClaimsSet reordered = refreshed().audience(List.of("api", TestConfigs.CLIENT_ID))
+                .claim("azp", TestConfigs.CLIENT_ID).build();
+        assertThat(validator().validateRefreshed(rs256(reordered), original)).isNotNull();
+    }
+
+    @Test
+    void refusesAMissingIat() {
+        assertRefused(refreshed().issueTime(null).build(), "iat is missing");
+    }
+
+    @Test
+    void refusesAnIatInTheFutureBeyondTheClockSkew() {
+        assertRefused(refreshed().issueTime(Date.from(NOW.plusSeconds(120))).build(), "is in the future");
+    }
+
+    @Test
+    void acceptsAnIatInTheFutureWithinTheClockSkew() {
+        assertThat(validator().validateRefreshed(rs256(refreshed().issueTime(Date.from(NOW.plusSeconds(30))).build()),
+                ORIGINAL)).isNotNull();
+    }
+
+    @Test
+    void refusesAnIatBeforeTheOriginalIdToken() {
+        assertRefused(refreshed().issueTime(Date.from(LOGIN.minusSeconds(1))).build(),
+                "is before the original ID token's");
     }
 
     @Test

@@ -40,7 +40,8 @@ public final class Pages {
                 + "<style>" + STYLE + "</style>\n</head>\n<body>\n"
                 + "<nav><a href=\"" + root + "/\">Home</a><a href=\"" + root + "/profile\">Profile</a>"
                 + "<a href=\"" + root + "/admin\">Admin</a><a href=\"" + root + "/api/me\">/api/me</a>"
-                + "<a href=\"" + root + "/oidc/logout\">Log out</a></nav>\n"
+                + (request.getRemoteUser() == null ? "" : "<a href=\"" + root + "/oidc/logout\">Log out</a>")
+                + "</nav>\n"
                 + "<main>\n<h1>" + escape(title) + "</h1>\n" + bodyHtml + "\n</main>\n</body>\n</html>\n");
     }
 

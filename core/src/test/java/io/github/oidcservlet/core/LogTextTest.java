@@ -1,4 +1,4 @@
-package io.github.oidcservlet.core.login;
+package io.github.oidcservlet.core;
 
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +13,17 @@ class LogTextTest {
     }
 
     @Test
+    void unicodeLineBreaksAreNeutralizedToo() {
+        assertThat(LogText.safe("a\u0085b\u2028c\u2029d")).isEqualTo("a_b_c_d");
+    }
+
+    @Test
     void longValuesAreCut() {
         assertThat(LogText.safe("a".repeat(10_000))).hasSize(503).endsWith("...");
+    }
+
+    @Test
+    void nullIsEmpty() {
+        assertThat(LogText.safe(null)).isEmpty();
     }
 }

@@ -1,0 +1,45 @@
+package io.github.oidcservlet.core.session;
+
+import io.github.oidcservlet.core.LogCapture;
+import io.github.oidcservlet.core.TestConfigs;
+import io.github.oidcservlet.core.login.SessionFactory;
+import io.github.oidcservlet.core.token.TokenClient;
+import io.github.oidcservlet.core.token.TokenEndpointException;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+/** Issue 10 item 4: the provider's error code of a refused refresh reaches the log only neutralized. */
+class SessionRefresherLogTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-22T12:00:00Z");
+
+    @ParameterizedTest
+    @ValueSource(ints = {400, 503})
+    void aForgedLineInTheErrorCodeStaysOnTheRefreshLine(int status) {
+        TokenClient tokens = mock(TokenClient.class);
+        when(tokens.refresh("rt")).thenThrow(
+                new TokenEndpointException(status, "invalid_grant\nSEVERE: FAKE LINE", "gone\r\nWARNING: FAKE TOO"));
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        SessionRefresher refresher = new SessionRefresher(tokens, () -> null,
+                new SessionFactory(TestConfigs.valid()), clock, Duration.ofSeconds(1));
+        OidcSession session = new OidcSession("alice", "alice", Set.of(), "a.b.c", "at", "rt",
+                NOW.minusSeconds(1).toEpochMilli(), null);
+
+        try (LogCapture log = LogCapture.of(SessionRefresher.class)) {
+            refresher.refresh(session);
+
+            assertThat(log.text()).contains("Refresh", "FAKE LINE", "FAKE TOO")
+                    .doesNotContain("\nSEVERE: FAKE LINE", "\nWARNING: FAKE TOO");
+        }
+    }
+}
