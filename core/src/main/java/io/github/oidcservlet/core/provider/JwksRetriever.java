@@ -51,7 +51,9 @@ final class JwksRetriever implements ResourceRetriever {
             // HTML error page, truncated or wrong-typed JSON) is told as what it is: the provider's fault, and
             // one that usually passes, hence "unavailable" with a retry hint.
             JWKSet.parse(result.body());
-        } catch (ParseException e) {
+        } catch (ParseException | RuntimeException e) {
+            // Nimbus throws a NullPointerException for the JSON text "null" and may throw other unchecked
+            // exceptions for shapes it does not expect: whatever it cannot read is the same fault.
             throw new ProviderFaultIOException(new ProviderUnavailableException("The JWKS endpoint at " + endpoint
                     + " answered HTTP 200 with " + describe(result) + " that is not a JSON Web Key Set"));
         }

@@ -47,6 +47,10 @@ public final class UserInfoClient {
             // answer accepted here cannot fail there: a repeated member, for one, is refused by both alike.
             claims = JSONObjectUtils.parse(result.body());
         } catch (ParseException e) {
+            claims = null;
+        }
+        if (claims == null) {
+            // Nimbus reads the JSON text "null" as no object at all rather than refusing it.
             throw new ProviderProtocolException("The userinfo endpoint answered with no valid JSON object "
                     + "(malformed, not an object, or with a repeated member)");
         }
