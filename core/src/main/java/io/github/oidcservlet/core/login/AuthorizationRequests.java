@@ -41,33 +41,6 @@ public final class AuthorizationRequests {
      * @param extra                 per-request parameters such as {@code prompt} or {@code id_token_hint}
      */
     public Started start(URI authorizationEndpoint, String redirectUri, String returnTo, Map<String, String> extra) {
-        return request(authorizationEndpoint, redirectUri, returnTo, extra);
-    }
-
-    /**
-     * A re-authentication of the user of an expired login that cannot be refreshed: the request carries
-     * {@code id_token_hint} (OIDC Core §3.1.2.1: "ID Token previously issued by the Authorization Server being
-     * passed as a hint about the End-User's current or past authenticated session"), and with
-     * {@code silent-reauth} also {@code prompt=none}, whose {@code login_required} or {@code interaction_required}
-     * answer the callback turns into an interactive login.
-     *
-     * @param authorizationEndpoint the provider's endpoint
-     * @param redirectUri           this application's absolute callback URL
-     * @param returnTo              a same-origin path, already checked by {@link ReturnUrls}
-     * @param idTokenHint           the expired login's ID token
-     * @return the request and its pending login
-     */
-    public Started reauthenticate(URI authorizationEndpoint, String redirectUri, String returnTo,
-                                  String idTokenHint) {
-        Map<String, String> extra = new LinkedHashMap<>();
-        extra.put("id_token_hint", idTokenHint);
-        if (config.silentReauth()) {
-            extra.put("prompt", "none");
-        }
-        return request(authorizationEndpoint, redirectUri, returnTo, extra);
-    }
-
-    private Started request(URI authorizationEndpoint, String redirectUri, String returnTo, Map<String, String> extra) {
         String state = randomToken();
         String nonce = randomToken();
         // RFC 7636 §4.1: code_verifier = 43..128 unreserved characters; 32 bytes base64url-encoded are 43.
@@ -90,6 +63,29 @@ public final class AuthorizationRequests {
         boolean silent = "none".equals(params.get("prompt"));
         PendingLogin pending = new PendingLogin(state, nonce, verifier, redirectUri, returnTo, clock.millis(), silent);
         return new Started(withQuery(authorizationEndpoint, params), pending);
+    }
+
+    /**
+     * A re-authentication of the user of an expired login that cannot be refreshed: the request carries
+     * {@code id_token_hint} (OIDC Core §3.1.2.1: "ID Token previously issued by the Authorization Server being
+     * passed as a hint about the End-User's current or past authenticated session"), and with
+     * {@code silent-reauth} also {@code prompt=none}, whose {@code login_required} or {@code interaction_required}
+     * answer the callback turns into an interactive login.
+     *
+     * @param authorizationEndpoint the provider's endpoint
+     * @param redirectUri           this application's absolute callback URL
+     * @param returnTo              a same-origin path, already checked by {@link ReturnUrls}
+     * @param idTokenHint           the expired login's ID token
+     * @return the request and its pending login
+     */
+    public Started reauthenticate(URI authorizationEndpoint, String redirectUri, String returnTo,
+                                  String idTokenHint) {
+        Map<String, String> extra = new LinkedHashMap<>();
+        extra.put("id_token_hint", idTokenHint);
+        if (config.silentReauth()) {
+            extra.put("prompt", "none");
+        }
+        return start(authorizationEndpoint, redirectUri, returnTo, extra);
     }
 
     private static String randomToken() {
