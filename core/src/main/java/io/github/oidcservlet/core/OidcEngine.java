@@ -26,8 +26,7 @@ import io.github.oidcservlet.core.store.Stores;
 import io.github.oidcservlet.core.token.ClientAuthentication;
 import io.github.oidcservlet.core.token.ClientAuthentications;
 import io.github.oidcservlet.core.token.TokenClient;
-import io.github.oidcservlet.core.validation.IdTokenValidator;
-import io.github.oidcservlet.core.validation.LogoutTokenValidator;
+import io.github.oidcservlet.core.validation.TokenValidators;
 
 import java.net.URI;
 import java.time.Clock;
@@ -56,9 +55,7 @@ public final class OidcEngine implements AutoCloseable {
     private final SessionRefresher refresher;
     private final TokenRevoker revoker;
     private final BackchannelLogout backchannelLogout;
-    private volatile IdTokenValidator validator;
-    private volatile LogoutTokenValidator logoutTokenValidator;
-
+    private final TokenValidators validators;
     private final Stores stores;
 
     /**
@@ -75,17 +72,18 @@ public final class OidcEngine implements AutoCloseable {
         this.clock = clock;
         this.stores = stores;
         this.refreshMarginMillis = config.refreshMargin().toMillis();
+        this.validators = new TokenValidators(config, provider, clock, BackchannelLogout.MAX_TOKEN_AGE);
         this.authorizationRequests = new AuthorizationRequests(config, clock);
         ClientAuthentication clientAuthentication = ClientAuthentications.from(config, clock);
         TokenClient tokenClient = new TokenClient(config, provider, clientAuthentication);
-        this.callbackHandler = new CallbackHandler(config, provider, tokenClient, this::validator, clock,
+        this.callbackHandler = new CallbackHandler(config, provider, tokenClient, validators::idTokens, clock,
                 (silent, pending) -> startLogin(silent.redirectUri(), silent.returnTo(), pending));
         this.logoutRedirects = new LogoutRedirects(config);
         this.sessionIndex = stores.sessionIndex();
-        this.refresher = new SessionRefresher(tokenClient, this::validator, new SessionFactory(config), clock,
+        this.refresher = new SessionRefresher(tokenClient, validators::idTokens, new SessionFactory(config), clock,
                 stores.refreshCoordination());
         this.revoker = new TokenRevoker(provider.http(), clientAuthentication);
-        this.backchannelLogout = new BackchannelLogout(this::logoutTokenValidator, sessionIndex,
+        this.backchannelLogout = new BackchannelLogout(validators::logoutTokens, sessionIndex,
                 stores.jtiReplayCache(), clock);
     }
 
@@ -102,17 +100,17 @@ public final class OidcEngine implements AutoCloseable {
     }
 
     /**
-     * As {@link #create(OidcConfig)}, with {@code clock} (tests move it).
+     * As {@link #create(OidcConfig)}, with {@code clock} (tests move it), the only time source of the engine.
      *
-     * @param config the configuration
-     * @param clock  the only time source of the engine
      * @return the engine; close it when the application stops
      */
     public static OidcEngine create(OidcConfig config, Clock clock) {
         ProviderHttp http = new ProviderHttp(config.connectTimeout(), config.readTimeout(), config.maxResponseSize(),
                 clock);
         try {
-            Stores stores = StoreProviders.create(new StoreContext(config, clock, refreshWait(config),
+            // A request waits for another's refresh at most as long as that refresh may take.
+            Duration refreshWait = config.connectTimeout().plus(config.readTimeout()).multipliedBy(2);
+            Stores stores = StoreProviders.create(new StoreContext(config, clock, refreshWait,
                     SessionRefresher.LINGER, BackchannelLogout.jtiTtl(config.clockSkew())));
             return new OidcEngine(config, new OidcProvider(config, http, clock, OidcProvider.FAILURE_MEMORY), clock,
                     stores);
@@ -120,11 +118,6 @@ public final class OidcEngine implements AutoCloseable {
             http.close();
             throw e;
         }
-    }
-
-    /** A request waits for another's refresh at most as long as that refresh may take. */
-    private static Duration refreshWait(OidcConfig config) {
-        return config.connectTimeout().plus(config.readTimeout()).multipliedBy(2);
     }
 
     public OidcConfig config() {
@@ -279,24 +272,5 @@ public final class OidcEngine implements AutoCloseable {
                     + LogText.safe(e.getMessage()));
             return null;
         }
-    }
-
-    private IdTokenValidator validator() {
-        IdTokenValidator known = validator;
-        if (known == null) {
-            known = new IdTokenValidator(config, provider.metadata(), provider::jwkSource, clock);
-            validator = known;
-        }
-        return known;
-    }
-
-    private LogoutTokenValidator logoutTokenValidator() {
-        LogoutTokenValidator known = logoutTokenValidator;
-        if (known == null) {
-            known = new LogoutTokenValidator(config, provider.metadata(), provider::jwkSource, clock,
-                    BackchannelLogout.MAX_TOKEN_AGE);
-            logoutTokenValidator = known;
-        }
-        return known;
     }
 }
