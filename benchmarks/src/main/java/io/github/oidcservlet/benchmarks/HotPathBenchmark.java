@@ -57,9 +57,10 @@ public class HotPathBenchmark {
         oidcFilter = filter;
         passThrough = (req, res, next) -> next.doFilter(req, res);
         BenchSession session = new BenchSession();
-        session.setAttribute(SessionStore.SESSION_ATTRIBUTE, new OidcSession("f9a2c", "alice", Set.of("users", "admin"),
-                "id.token.value", "access.token.value", "refresh.token.value",
-                System.currentTimeMillis() + TimeUnit.HOURS.toMillis(8), null));
+        session.setAttribute(SessionStore.SESSION_ATTRIBUTE, OidcSession.builder().subject("f9a2c")
+                .principalName("alice").roles(Set.of("users", "admin")).idToken("id.token.value")
+                .accessToken("access.token.value").refreshToken("refresh.token.value")
+                .expiresAtMillis(System.currentTimeMillis() + TimeUnit.HOURS.toMillis(8)).build());
         int star = path.indexOf("/", 1);
         request = path.startsWith("/api/")
                 ? new BenchRequest(path.substring(0, star), path.substring(star), session)

@@ -80,9 +80,10 @@ public class RefreshWaitingBenchmark {
 
         BenchSession session = new BenchSession();
         // 28 s left: inside the 30 s refresh-margin, still valid for the whole measurement
-        session.setAttribute(SessionStore.SESSION_ATTRIBUTE, new OidcSession("f9a2c", "alice", Set.of("users"),
-                "id.token.value", "access.token.value", "refresh.token.value",
-                System.currentTimeMillis() + TimeUnit.SECONDS.toMillis(28), null));
+        session.setAttribute(SessionStore.SESSION_ATTRIBUTE, OidcSession.builder().subject("f9a2c")
+                .principalName("alice").roles(Set.of("users")).idToken("id.token.value")
+                .accessToken("access.token.value").refreshToken("refresh.token.value")
+                .expiresAtMillis(System.currentTimeMillis() + TimeUnit.SECONDS.toMillis(28)).build());
         request = new BenchRequest("/profile", null, session);
 
         refresher = new Thread(() -> {

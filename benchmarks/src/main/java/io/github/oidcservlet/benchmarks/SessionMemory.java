@@ -54,8 +54,9 @@ public final class SessionMemory {
 
     private static OidcSession session(int i, String idToken, String accessToken, String refreshToken, Instant now) {
         Set<String> roles = new LinkedHashSet<>(List.of("users", "admin"));
-        return new OidcSession(UUID.randomUUID().toString(), "user" + i, roles, idToken, accessToken, refreshToken,
-                now.plusSeconds(300).toEpochMilli(), null);
+        return OidcSession.builder().subject(UUID.randomUUID().toString()).principalName("user" + i).roles(roles)
+                .idToken(idToken).accessToken(accessToken).refreshToken(refreshToken)
+                .expiresAtMillis(now.plusSeconds(300).toEpochMilli()).build();
     }
 
     /** A distinct string with its own bytes, as tokens of different users are. */

@@ -6,7 +6,6 @@ import io.github.oidcservlet.core.login.CallbackHandler;
 import io.github.oidcservlet.core.login.LoginResult;
 import io.github.oidcservlet.core.login.LoginFailures;
 import io.github.oidcservlet.core.login.PendingLogins;
-import io.github.oidcservlet.core.login.SessionFactory;
 import io.github.oidcservlet.core.logout.BackchannelLogout;
 import io.github.oidcservlet.core.logout.BackchannelLogoutResult;
 import io.github.oidcservlet.core.logout.LogoutRedirects;
@@ -16,23 +15,26 @@ import io.github.oidcservlet.core.provider.ProviderHttp;
 import io.github.oidcservlet.core.provider.ProviderMetadata;
 import io.github.oidcservlet.core.provider.ProviderProtocolException;
 import io.github.oidcservlet.core.provider.ProviderUnavailableException;
-import io.github.oidcservlet.core.session.InMemorySessionIndex;
 import io.github.oidcservlet.core.session.OidcSession;
 import io.github.oidcservlet.core.session.RefreshOutcome;
-import io.github.oidcservlet.core.session.SessionIndex;
+import io.github.oidcservlet.core.session.SessionFactory;
 import io.github.oidcservlet.core.session.SessionRefresher;
+import io.github.oidcservlet.core.store.SessionIndex;
+import io.github.oidcservlet.core.store.StoreContext;
+import io.github.oidcservlet.core.store.StoreProviders;
+import io.github.oidcservlet.core.store.Stores;
 import io.github.oidcservlet.core.token.ClientAuthentication;
 import io.github.oidcservlet.core.token.ClientAuthentications;
 import io.github.oidcservlet.core.token.TokenClient;
-import io.github.oidcservlet.core.validation.IdTokenValidator;
-import io.github.oidcservlet.core.validation.LogoutTokenValidator;
+import io.github.oidcservlet.core.validation.TokenValidators;
 
 import java.net.URI;
 import java.time.Clock;
-import java.util.LinkedHashMap;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 /**
  * The engine one adapter (the servlet filter, the Jakarta Security mechanism) drives: plain values in, plain
@@ -53,44 +55,69 @@ public final class OidcEngine implements AutoCloseable {
     private final SessionRefresher refresher;
     private final TokenRevoker revoker;
     private final BackchannelLogout backchannelLogout;
-    private volatile IdTokenValidator validator;
-    private volatile LogoutTokenValidator logoutTokenValidator;
+    private final TokenValidators validators;
+    private final Stores stores;
 
-    public OidcEngine(OidcConfig config, OidcProvider provider, Clock clock) {
-        this(config, provider, clock, new InMemorySessionIndex(InMemorySessionIndex.DEFAULT_RETENTION,
-                InMemorySessionIndex.DEFAULT_MAX_ENTRIES, clock::millis));
-    }
-
-    /** @param sessionIndex where back-channel logouts are recorded (a shared one for a cluster) */
-    public OidcEngine(OidcConfig config, OidcProvider provider, Clock clock, SessionIndex sessionIndex) {
+    /**
+     * An engine over a provider and stores made by the caller; {@link #close()} closes both.
+     *
+     * @param config   the configuration
+     * @param provider the provider, with the HTTP client the engine then owns
+     * @param clock    the only time source of the engine
+     * @param stores   the shared state, e.g. from {@link StoreProviders#create}
+     */
+    public OidcEngine(OidcConfig config, OidcProvider provider, Clock clock, Stores stores) {
         this.config = config;
         this.provider = provider;
         this.clock = clock;
+        this.stores = stores;
         this.refreshMarginMillis = config.refreshMargin().toMillis();
+        this.validators = new TokenValidators(config, provider, clock, BackchannelLogout.MAX_TOKEN_AGE);
         this.authorizationRequests = new AuthorizationRequests(config, clock);
         ClientAuthentication clientAuthentication = ClientAuthentications.from(config, clock);
         TokenClient tokenClient = new TokenClient(config, provider, clientAuthentication);
-        this.callbackHandler = new CallbackHandler(config, provider, tokenClient, this::validator, clock,
-                (silent, pending) -> start(silent.redirectUri(), silent.returnTo(), pending, Map.of()));
+        this.callbackHandler = new CallbackHandler(config, provider, tokenClient, validators::idTokens, clock,
+                (silent, pending) -> startLogin(silent.redirectUri(), silent.returnTo(), pending));
         this.logoutRedirects = new LogoutRedirects(config);
-        this.sessionIndex = sessionIndex;
-        // A request waits for another's refresh at most as long as that refresh may take.
-        this.refresher = new SessionRefresher(tokenClient, this::validator, new SessionFactory(config), clock,
-                config.connectTimeout().plus(config.readTimeout()).multipliedBy(2));
+        this.sessionIndex = stores.sessionIndex();
+        this.refresher = new SessionRefresher(tokenClient, validators::idTokens, new SessionFactory(config), clock,
+                stores.refreshCoordination());
         this.revoker = new TokenRevoker(provider.http(), clientAuthentication);
-        this.backchannelLogout = new BackchannelLogout(this::logoutTokenValidator, sessionIndex, clock,
-                config.clockSkew());
+        this.backchannelLogout = new BackchannelLogout(validators::logoutTokens, sessionIndex,
+                stores.jtiReplayCache(), clock);
     }
 
-    /** An engine with the system clock and an HTTP client bounded by the configured timeouts. */
+    /**
+     * An engine with the system clock, an HTTP client bounded by the configured timeouts and the stores the
+     * {@code store} key names.
+     *
+     * @param config the configuration
+     * @return the engine; close it when the application stops
+     * @throws io.github.oidcservlet.core.config.OidcConfigException when {@code store} names no store found
+     */
     public static OidcEngine create(OidcConfig config) {
         return create(config, Clock.systemUTC());
     }
 
-    /** An engine with {@code clock} (tests move it) and an HTTP client bounded by the configured timeouts. */
+    /**
+     * As {@link #create(OidcConfig)}, with {@code clock} (tests move it), the only time source of the engine.
+     *
+     * @return the engine; close it when the application stops
+     */
     public static OidcEngine create(OidcConfig config, Clock clock) {
-        return new OidcEngine(config, new OidcProvider(config, new ProviderHttp(config.connectTimeout(),
-                config.readTimeout(), config.maxResponseSize())), clock);
+        ProviderHttp http = new ProviderHttp(config.connectTimeout(), config.readTimeout(), config.maxResponseSize(),
+                clock);
+        try {
+            // A request waits for another's refresh at most as long as that refresh may take.
+            Duration refreshWait = config.connectTimeout().plus(config.readTimeout()).multipliedBy(2);
+            Stores stores = StoreProviders.create(new StoreContext(config, clock, refreshWait,
+                    SessionRefresher.LINGER, BackchannelLogout.jtiTtl(config.clockSkew())));
+            return new OidcEngine(config, new OidcProvider(config, http, clock, OidcProvider.FAILURE_MEMORY), clock,
+                    stores);
+        } catch (RuntimeException e) {
+            http.close();
+            throw e;
+        }
     }
 
     public OidcConfig config() {
@@ -134,7 +161,7 @@ public final class OidcEngine implements AutoCloseable {
      * @return a {@link LoginResult.Redirect}, or a {@link LoginResult.Failed} when the provider is unreachable
      */
     public LoginResult startLogin(String redirectUri, String returnTo, PendingLogins pending) {
-        return start(redirectUri, returnTo, pending, Map.of());
+        return redirect(pending, endpoint -> authorizationRequests.start(endpoint, redirectUri, returnTo, Map.of()));
     }
 
     /**
@@ -144,18 +171,13 @@ public final class OidcEngine implements AutoCloseable {
      */
     public LoginResult startReauthentication(String redirectUri, String returnTo, PendingLogins pending,
                                              OidcSession expired) {
-        Map<String, String> extra = new LinkedHashMap<>();
-        extra.put("id_token_hint", expired.idToken());
-        if (config.silentReauth()) {
-            extra.put("prompt", "none");
-        }
-        return start(redirectUri, returnTo, pending, extra);
+        return redirect(pending, endpoint -> authorizationRequests.reauthenticate(endpoint, redirectUri, returnTo,
+                expired.idToken()));
     }
 
-    private LoginResult start(String redirectUri, String returnTo, PendingLogins pending, Map<String, String> extra) {
+    private LoginResult redirect(PendingLogins pending, Function<URI, AuthorizationRequests.Started> request) {
         try {
-            AuthorizationRequests.Started started = authorizationRequests.start(
-                    provider.metadata().authorizationEndpoint(), redirectUri, returnTo, extra);
+            AuthorizationRequests.Started started = request.apply(provider.metadata().authorizationEndpoint());
             pending.add(started.pending());
             return new LoginResult.Redirect(started.location());
         } catch (RuntimeException e) {
@@ -208,14 +230,34 @@ public final class OidcEngine implements AutoCloseable {
         return backchannelLogout.handle(logoutTokens);
     }
 
-    /** Stops the engine's background threads (token revocation); the adapter calls it when it stops. */
+    /**
+     * Stops what the engine started: the token revocation threads, the provider's HTTP client and its threads,
+     * and the stores. The adapter calls it when it stops (a filter's {@code destroy}, the CDI extension's
+     * shutdown), so no thread of the engine outlives the application. Each part is closed even when another fails.
+     */
     @Override
     public void close() {
-        revoker.close();
+        closeQuietly(revoker::close, "token revocation");
+        closeQuietly(provider.http()::close, "HTTP client");
+        closeQuietly(stores::close, "stores");
     }
 
+    private static void closeQuietly(Runnable close, String what) {
+        try {
+            close.run();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "Closing the " + what + " failed: " + LogText.safe(e.toString()));
+        }
+    }
+
+    /** @return where back-channel logouts are recorded (the chosen store's) */
     public SessionIndex sessionIndex() {
         return sessionIndex;
+    }
+
+    /** @return the engine's clock, the time source its adapters use too */
+    public Clock clock() {
+        return clock;
     }
 
     /**
@@ -230,24 +272,5 @@ public final class OidcEngine implements AutoCloseable {
                     + LogText.safe(e.getMessage()));
             return null;
         }
-    }
-
-    private IdTokenValidator validator() {
-        IdTokenValidator known = validator;
-        if (known == null) {
-            known = new IdTokenValidator(config, provider.metadata(), provider::jwkSource, clock);
-            validator = known;
-        }
-        return known;
-    }
-
-    private LogoutTokenValidator logoutTokenValidator() {
-        LogoutTokenValidator known = logoutTokenValidator;
-        if (known == null) {
-            known = new LogoutTokenValidator(config, provider.metadata(), provider::jwkSource, clock,
-                    BackchannelLogout.MAX_TOKEN_AGE);
-            logoutTokenValidator = known;
-        }
-        return known;
     }
 }

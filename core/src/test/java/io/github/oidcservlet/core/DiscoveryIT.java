@@ -81,17 +81,21 @@ class DiscoveryIT {
     }
 
     @Test
-    void slowDiscoveryFailsWithinTheReadTimeoutAndIsRetriedLater() throws InterruptedException {
+    void slowDiscoveryFailsWithinTheReadTimeoutAndIsRetriedLater() {
         provider.get().behaviour().discoveryDelay(Duration.ofSeconds(20));
-        OidcProvider slow = providerFor(TestConfigs.with("issuer", provider.get().issuer(), "read-timeout", "1"));
+        OidcConfig config = TestConfigs.with("issuer", provider.get().issuer(), "read-timeout", "1");
+        TestClock clock = new TestClock();
+        OidcProvider slow = new OidcProvider(config, new ProviderHttp(config.connectTimeout(), config.readTimeout()),
+                clock, OidcProvider.FAILURE_MEMORY);
         long started = System.nanoTime();
         assertThatThrownBy(slow::metadata).isInstanceOf(ProviderUnavailableException.class)
                 .hasMessageContaining("read-timeout");
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
         provider.get().behaviour().discoveryDelay(Duration.ZERO);
-        // a failure is answered from memory for 2 s, then the provider is asked again
+        // a failure is answered from memory for 2 s (of the engine's clock), then the provider is asked again
+        clock.advance(OidcProvider.FAILURE_MEMORY.minusMillis(1));
         assertThatThrownBy(slow::metadata).isInstanceOf(ProviderUnavailableException.class);
-        Thread.sleep(2_100);
+        clock.advance(Duration.ofMillis(1));
         assertThat(slow.metadata().issuer()).isEqualTo(provider.get().issuer());
     }
 

@@ -120,4 +120,11 @@ public @interface OidcAuthenticationMechanismDefinition {
 
     /** {@code silent-reauth}: {@code true} for prompt=none re-authentication; default false. */
     String silentReauth() default "";
+
+    /**
+     * {@code store}: the store of shared state (ended logins, logout-token ids, refresh coordination), found by
+     * name through {@code ServiceLoader}; default {@code memory}. Its {@code store-*} settings come from the
+     * environment, system properties or MicroProfile Config.
+     */
+    String store() default "";
 }

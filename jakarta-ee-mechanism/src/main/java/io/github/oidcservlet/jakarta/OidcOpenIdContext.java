@@ -63,7 +63,8 @@ public class OidcOpenIdContext implements OpenIdContext {
         String granted = oidc.find().map(OidcSession::grantedScope).orElse(null);
         // RFC 6749 §3.3: a token response without scope granted exactly the requested scope.
         return new Access(oidc.getAccessToken(), oidc.getExpiresAt().toEpochMilli(),
-                Scope.parse(granted != null ? granted : extension.adapter().engine().config().scopes()));
+                Scope.parse(granted != null ? granted : extension.adapter().engine().config().scopes()),
+                extension.adapter().engine().clock());
     }
 
     @Override
@@ -100,7 +101,8 @@ public class OidcOpenIdContext implements OpenIdContext {
 
     @Override
     public Optional<Long> getExpiresIn() {
-        return Optional.of(Math.max(0, (oidc.getExpiresAt().toEpochMilli() - System.currentTimeMillis()) / 1000));
+        long now = extension.adapter().engine().clock().millis();
+        return Optional.of(Math.max(0, (oidc.getExpiresAt().toEpochMilli() - now) / 1000));
     }
 
     @Override
@@ -156,7 +158,9 @@ public class OidcOpenIdContext implements OpenIdContext {
     }
 
     /** The access token as Jakarta Security describes it; its claims are decoded only, it is meant for APIs. */
-    private record Access(String token, long expiresAtMillis, Scope scope) implements AccessToken {
+    /** @param clock the engine's clock, the one time source */
+    private record Access(String token, long expiresAtMillis, Scope scope, java.time.Clock clock)
+            implements AccessToken {
 
         @Override
         public String getToken() {
@@ -190,7 +194,7 @@ public class OidcOpenIdContext implements OpenIdContext {
 
         @Override
         public boolean isExpired() {
-            return System.currentTimeMillis() >= expiresAtMillis;
+            return clock.millis() >= expiresAtMillis;
         }
 
         @Override

@@ -28,8 +28,9 @@ class OidcOpenIdContextTest {
     }
 
     private static OidcSession session(String grantedScope) {
-        return new OidcSession("u1", "alice", Set.of(), "a.b.c", "opaque-access-token", null, 10_000L, null, null,
-                0L, grantedScope);
+        return OidcSession.builder().subject("u1").principalName("alice").roles(Set.of()).idToken("a.b.c")
+                .accessToken("opaque-access-token").expiresAtMillis(10_000L).loginAtMillis(0L)
+                .grantedScope(grantedScope).build();
     }
 
     @Test

@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /** {@code client_secret_basic}: HTTP Basic with the form-urlencoded id and secret (RFC 6749 §2.3.1). */
-final class ClientSecretBasic implements ClientAuthMethod {
+final class ClientSecretBasic implements ClientCredentialCheck {
 
     @Override
     public String name() {
@@ -36,7 +36,7 @@ final class ClientSecretBasic implements ClientAuthMethod {
         String clientId = URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8);
         String secret = URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8);
         RegisteredClient client = clients.find(clientId);
-        if (client == null || !ClientAuthMethod.secretMatches(client, secret)) {
+        if (client == null || !ClientCredentialCheck.secretMatches(client, secret)) {
             return ClientAuthResult.Failed.invalidClient("client authentication failed for '" + clientId + "'", true);
         }
         return new ClientAuthResult.Authenticated(client, name());

@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
 /** {@code client_secret_jwt}: an HMAC-signed assertion keyed with the client secret (OIDC Core §9). */
-final class ClientSecretJwt implements ClientAuthMethod {
+final class ClientSecretJwt implements ClientCredentialCheck {
 
     private static final Set<JWSAlgorithm> ALGS = Set.of(JWSAlgorithm.HS256, JWSAlgorithm.HS384, JWSAlgorithm.HS512);
 

@@ -1,7 +1,7 @@
 package io.github.oidcservlet.testkit;
 
 /** {@code client_secret_post}: {@code client_id} and {@code client_secret} in the request body (RFC 6749 §2.3.1). */
-final class ClientSecretPost implements ClientAuthMethod {
+final class ClientSecretPost implements ClientCredentialCheck {
 
     @Override
     public String name() {
@@ -21,7 +21,7 @@ final class ClientSecretPost implements ClientAuthMethod {
         }
         String clientId = request.form("client_id");
         RegisteredClient client = clients.find(clientId);
-        if (client == null || !ClientAuthMethod.secretMatches(client, request.form("client_secret"))) {
+        if (client == null || !ClientCredentialCheck.secretMatches(client, request.form("client_secret"))) {
             return ClientAuthResult.Failed.invalidClient("client authentication failed for '" + clientId + "'", false);
         }
         return new ClientAuthResult.Authenticated(client, name());

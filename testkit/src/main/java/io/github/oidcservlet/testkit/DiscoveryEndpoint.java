@@ -8,9 +8,9 @@ import java.util.Map;
 final class DiscoveryEndpoint implements Endpoint {
 
     private final ProviderContext context;
-    private final ClientAuthentication clientAuthentication;
+    private final ClientCredentialChecks clientAuthentication;
 
-    DiscoveryEndpoint(ProviderContext context, ClientAuthentication clientAuthentication) {
+    DiscoveryEndpoint(ProviderContext context, ClientCredentialChecks clientAuthentication) {
         this.context = context;
         this.clientAuthentication = clientAuthentication;
     }

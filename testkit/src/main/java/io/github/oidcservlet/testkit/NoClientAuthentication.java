@@ -1,7 +1,7 @@
 package io.github.oidcservlet.testkit;
 
 /** {@code none}: a public client names itself with {@code client_id} only (OIDC Core 9, RFC 6749 §2.1). */
-final class NoClientAuthentication implements ClientAuthMethod {
+final class NoClientAuthentication implements ClientCredentialCheck {
 
     @Override
     public String name() {

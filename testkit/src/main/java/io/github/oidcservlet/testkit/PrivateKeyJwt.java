@@ -5,7 +5,7 @@ import com.nimbusds.jose.crypto.factories.DefaultJWSVerifierFactory;
 import java.util.Set;
 
 /** {@code private_key_jwt}: an assertion signed with the client's registered key pair (OIDC Core §9). */
-final class PrivateKeyJwt implements ClientAuthMethod {
+final class PrivateKeyJwt implements ClientCredentialCheck {
 
     private static final Set<JWSAlgorithm> ALGS = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.PS256, JWSAlgorithm.ES256);
 

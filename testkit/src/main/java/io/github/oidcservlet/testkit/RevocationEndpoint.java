@@ -4,9 +4,9 @@ package io.github.oidcservlet.testkit;
 final class RevocationEndpoint implements Endpoint {
 
     private final ProviderContext context;
-    private final ClientAuthentication clientAuthentication;
+    private final ClientCredentialChecks clientAuthentication;
 
-    RevocationEndpoint(ProviderContext context, ClientAuthentication clientAuthentication) {
+    RevocationEndpoint(ProviderContext context, ClientCredentialChecks clientAuthentication) {
         this.context = context;
         this.clientAuthentication = clientAuthentication;
     }

@@ -77,7 +77,7 @@ public final class TestProvider implements AutoCloseable {
     }
 
     private static Map<String, Endpoint> routes(ProviderContext context) {
-        ClientAuthentication clientAuthentication = new ClientAuthentication(context.assertions);
+        ClientCredentialChecks clientAuthentication = new ClientCredentialChecks(context.assertions);
         EndpointUris uris = context.uris;
         Map<String, Endpoint> routes = new LinkedHashMap<>();
         routes.put(uris.path(EndpointUris.DISCOVERY), new DiscoveryEndpoint(context, clientAuthentication));

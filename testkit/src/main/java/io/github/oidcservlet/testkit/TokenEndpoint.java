@@ -12,10 +12,10 @@ import java.util.Map;
 final class TokenEndpoint implements Endpoint {
 
     private final ProviderContext context;
-    private final ClientAuthentication clientAuthentication;
+    private final ClientCredentialChecks clientAuthentication;
     private final IdTokens idTokens;
 
-    TokenEndpoint(ProviderContext context, ClientAuthentication clientAuthentication) {
+    TokenEndpoint(ProviderContext context, ClientCredentialChecks clientAuthentication) {
         this.context = context;
         this.clientAuthentication = clientAuthentication;
         this.idTokens = new IdTokens(context);

@@ -39,7 +39,12 @@ public enum ConfigKey {
     READ_TIMEOUT("read-timeout", "10", false),
     MAX_RESPONSE_SIZE("max-response-size", "1048576", false),
     ALLOW_HTTP("allow-http", "false", false),
-    SILENT_REAUTH("silent-reauth", "false", false);
+    SILENT_REAUTH("silent-reauth", "false", false),
+    /**
+     * The name of the store of shared state (ended logins, logout-token ids, refresh coordination); {@code memory}
+     * keeps it on this node. Every key starting with {@code store-} is passed through to the chosen store.
+     */
+    STORE("store", "memory", false);
 
     private final String key;
     private final String defaultValue;

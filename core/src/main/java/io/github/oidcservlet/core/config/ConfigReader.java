@@ -19,6 +19,10 @@ final class ConfigReader {
         this.source = source;
     }
 
+    ConfigSource source() {
+        return source;
+    }
+
     List<String> problems() {
         return problems;
     }

@@ -18,6 +18,27 @@ public interface ConfigSource {
     /** How the key is spelled in this source, e.g. {@code init-param 'client-id'}. */
     String describe(ConfigKey key);
 
+    /**
+     * The pass-through keys {@code store-*} this source holds (see {@link ConfigKey#STORE}), by their plain name
+     * ({@code store-jdbc-url}, whether written {@code OIDC_STORE_JDBC_URL} or {@code oidc.store-jdbc-url}); the
+     * chosen store validates them.
+     *
+     * @return plain name to value; empty for a source without any
+     */
+    default Map<String, String> storeValues() {
+        return Map.of();
+    }
+
+    /**
+     * How a pass-through key is spelled in this source.
+     *
+     * @param plainKey e.g. {@code store-jdbc-url}
+     * @return e.g. {@code environment variable OIDC_STORE_JDBC_URL}
+     */
+    default String describe(String plainKey) {
+        return "'" + plainKey + "'";
+    }
+
     /** Filter {@code init-param}s or annotation attributes, keyed by the plain key. */
     static ConfigSource initParams(Map<String, String> params) {
         return new MapSource(Map.copyOf(params), ConfigKey::key, k -> "init-param '" + k.key() + "'");
@@ -78,6 +99,25 @@ public interface ConfigSource {
                 java.util.Collections.reverse(spellings);
                 return spellings.isEmpty() ? "'" + key.key() + "'" : String.join(" or ", spellings);
             }
+
+            @Override
+            public Map<String, String> storeValues() {
+                Map<String, String> merged = new java.util.HashMap<>();
+                for (ConfigSource source : copy) {
+                    source.storeValues().forEach(merged::putIfAbsent);
+                }
+                return Map.copyOf(merged);
+            }
+
+            @Override
+            public String describe(String plainKey) {
+                for (ConfigSource source : copy) {
+                    if (source.storeValues().containsKey(plainKey)) {
+                        return source.describe(plainKey);
+                    }
+                }
+                return copy.isEmpty() ? "'" + plainKey + "'" : copy.get(copy.size() - 1).describe(plainKey);
+            }
         };
     }
 
@@ -93,6 +133,35 @@ public interface ConfigSource {
         @Override
         public String describe(ConfigKey key) {
             return description.apply(key);
+        }
+
+        /**
+         * A pass-through key is spelled the way this source spells {@code store}: {@code store-jdbc-url},
+         * {@code oidc.store-jdbc-url}, or upper-case with underscores ({@code OIDC_STORE_JDBC_URL}).
+         */
+        @Override
+        public Map<String, String> storeValues() {
+            String store = naming.apply(ConfigKey.STORE);
+            Map<String, String> found = new java.util.HashMap<>();
+            values.forEach((name, value) -> {
+                if (name.length() > store.length() + 1 && name.startsWith(store)
+                        && (name.charAt(store.length()) == '-' || name.charAt(store.length()) == '_')
+                        && value != null && !value.isBlank()) {
+                    String plain = ConfigKey.STORE.key() + "-" + name.substring(store.length() + 1)
+                            .toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+                    found.put(plain, value.trim());
+                }
+            });
+            return Map.copyOf(found);
+        }
+
+        @Override
+        public String describe(String plainKey) {
+            String store = naming.apply(ConfigKey.STORE);
+            String suffix = plainKey.substring(ConfigKey.STORE.key().length());
+            boolean upper = store.equals(store.toUpperCase(java.util.Locale.ROOT));
+            String spelled = store + (upper ? suffix.replace('-', '_').toUpperCase(java.util.Locale.ROOT) : suffix);
+            return description.apply(ConfigKey.STORE).replace(store, spelled);
         }
 
         @Override

@@ -52,6 +52,7 @@ public final class OidcConfig {
     private final boolean silentReauth;
     private final long maxResponseSize;
     private final boolean allowHttp;
+    private final StoreSettings store;
 
     private OidcConfig(ConfigReader in) {
         issuer = in.required(ConfigKey.ISSUER);
@@ -89,6 +90,7 @@ public final class OidcConfig {
         silentReauth = in.bool(ConfigKey.SILENT_REAUTH);
         maxResponseSize = in.bytes(ConfigKey.MAX_RESPONSE_SIZE, 1024);
         allowHttp = in.bool(ConfigKey.ALLOW_HTTP);
+        store = StoreSettings.read(in, in.source());
         checkEndpoints(in);
         PlainHttp.check(in, this);
         checkPathsDiffer(in);
@@ -114,7 +116,9 @@ public final class OidcConfig {
         ConfigSource source = ConfigSource.standard(initParams);
         ConfigReader reader = new ConfigReader(source);
         for (String name : initParams.keySet()) {
-            if (Arrays.stream(ConfigKey.values()).noneMatch(k -> k.key().equals(name))) {
+            // store-* keys are passed through to the chosen store, which checks them
+            if (Arrays.stream(ConfigKey.values()).noneMatch(k -> k.key().equals(name))
+                    && !name.startsWith(ConfigKey.STORE.key() + "-")) {
                 reader.problems().add("init-param '" + name + "' is not a known key" + KeySuggestions.forName(name));
             }
         }
@@ -242,6 +246,15 @@ public final class OidcConfig {
     public long maxResponseSize() { return maxResponseSize; }
     /** Whether plain {@code http://} provider endpoints off this machine are accepted ({@code allow-http}). */
     public boolean allowHttp() { return allowHttp; }
+    /** The {@code store} key and its pass-through {@code store-*} settings. */
+    public StoreSettings store() { return store; }
+
+    /**
+     * The name of this provider registration: {@code default} for the single provider configured by the un-named
+     * keys, which is every configuration today. Each login remembers it, so a second registration can later be
+     * added beside this one.
+     */
+    public String registration() { return "default"; }
 
     @Override
     public String toString() {

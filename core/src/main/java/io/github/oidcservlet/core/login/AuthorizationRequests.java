@@ -1,5 +1,6 @@
 package io.github.oidcservlet.core.login;
 
+import io.github.oidcservlet.core.RandomTokens;
 import io.github.oidcservlet.core.config.OidcConfig;
 
 import java.net.URI;
@@ -7,7 +8,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -24,7 +24,6 @@ public final class AuthorizationRequests {
 
     private final OidcConfig config;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
 
     public AuthorizationRequests(OidcConfig config, Clock clock) {
         this.config = config;
@@ -66,10 +65,31 @@ public final class AuthorizationRequests {
         return new Started(withQuery(authorizationEndpoint, params), pending);
     }
 
-    private String randomToken() {
-        byte[] bytes = new byte[RANDOM_BYTES];
-        random.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    /**
+     * A re-authentication of the user of an expired login that cannot be refreshed: the request carries
+     * {@code id_token_hint} (OIDC Core §3.1.2.1: "ID Token previously issued by the Authorization Server being
+     * passed as a hint about the End-User's current or past authenticated session"), and with
+     * {@code silent-reauth} also {@code prompt=none}, whose {@code login_required} or {@code interaction_required}
+     * answer the callback turns into an interactive login.
+     *
+     * @param authorizationEndpoint the provider's endpoint
+     * @param redirectUri           this application's absolute callback URL
+     * @param returnTo              a same-origin path, already checked by {@link ReturnUrls}
+     * @param idTokenHint           the expired login's ID token
+     * @return the request and its pending login
+     */
+    public Started reauthenticate(URI authorizationEndpoint, String redirectUri, String returnTo,
+                                  String idTokenHint) {
+        Map<String, String> extra = new LinkedHashMap<>();
+        extra.put("id_token_hint", idTokenHint);
+        if (config.silentReauth()) {
+            extra.put("prompt", "none");
+        }
+        return start(authorizationEndpoint, redirectUri, returnTo, extra);
+    }
+
+    private static String randomToken() {
+        return RandomTokens.next(RANDOM_BYTES);
     }
 
     static String s256(String verifier) {

@@ -5,6 +5,7 @@ import io.github.oidcservlet.core.LogText;
 import io.github.oidcservlet.core.config.OidcConfig;
 import io.github.oidcservlet.core.provider.OidcProvider;
 import io.github.oidcservlet.core.provider.ProviderMetadata;
+import io.github.oidcservlet.core.session.SessionFactory;
 import io.github.oidcservlet.core.token.TokenClient;
 import io.github.oidcservlet.core.token.TokenResponse;
 import io.github.oidcservlet.core.validation.IdTokenValidator;
@@ -86,10 +87,7 @@ public final class CallbackHandler {
             // RFC 6749 §4.1.2.1 wants state on error responses too, but some providers (LoginID) leave it out. An
             // error logs nobody in, so its words are shown (escaped) rather than a puzzling "no state"; nothing
             // pending is consumed.
-            String error = single(params, "error");
-            return new LoginResult.Failed(error.equals("access_denied") ? 403 : 400,
-                    "The identity provider did not log you in.", error, single(params, "error_description"), false,
-                    "provider answered error " + error + " without state");
+            return providerError(params, " without state");
         }
         if (state == null) {
             return LoginResult.Failed.of(400, "The login response carries no state, so it cannot be matched to a "
@@ -130,10 +128,7 @@ public final class CallbackHandler {
             return interactiveLogin.apply(login, pending);
         }
         if (error != null) {
-            // OIDC Core §3.1.2.6 / RFC 6749 §4.1.2.1: the provider refused; its words go to the user, escaped.
-            int status = error.equals("access_denied") ? 403 : 400;
-            return new LoginResult.Failed(status, "The identity provider did not log you in.",
-                    error, single(params, "error_description"), false, "provider answered error " + error);
+            return providerError(params, "");
         }
         String code = single(params, "code");
         if (code == null || code.isEmpty()) {
@@ -148,6 +143,17 @@ public final class CallbackHandler {
         }
         return new LoginResult.LoggedIn(sessionFactory.create(claims, userinfo, tokens, clock.millis()),
                 login.returnTo());
+    }
+
+    /**
+     * OIDC Core §3.1.2.6 / RFC 6749 §4.1.2.1: the provider refused; its words go to the user, escaped. The user's
+     * own refusal ({@code access_denied}) is a 403, every other error a 400.
+     */
+    private static LoginResult providerError(Map<String, List<String>> params, String logSuffix) {
+        String error = single(params, "error");
+        return new LoginResult.Failed(error.equals("access_denied") ? 403 : 400,
+                "The identity provider did not log you in.", error, single(params, "error_description"), false,
+                "provider answered error " + error + logSuffix);
     }
 
     private static String single(Map<String, List<String>> params, String name) {

@@ -3,7 +3,9 @@ package io.github.oidcservlet.core.logout;
 import io.github.oidcservlet.core.LogText;
 import io.github.oidcservlet.core.provider.ProviderProtocolException;
 import io.github.oidcservlet.core.provider.ProviderUnavailableException;
-import io.github.oidcservlet.core.session.SessionIndex;
+import io.github.oidcservlet.core.store.InMemoryJtiReplayCache;
+import io.github.oidcservlet.core.store.JtiReplayCache;
+import io.github.oidcservlet.core.store.SessionIndex;
 import io.github.oidcservlet.core.validation.LogoutTokenValidator;
 import io.github.oidcservlet.core.validation.TokenValidationException;
 
@@ -29,12 +31,30 @@ public final class BackchannelLogout {
     private final Clock clock;
     private final JtiReplayCache seen;
 
+    /** With a replay cache of its own on this node. */
     public BackchannelLogout(Supplier<LogoutTokenValidator> validator, SessionIndex index, Clock clock,
                              Duration clockSkew) {
+        this(validator, index, new InMemoryJtiReplayCache(jtiTtl(clockSkew).toMillis(), MAX_REMEMBERED_JTIS), clock);
+    }
+
+    /** @param seen the logout-token ids seen recently (the store's, shared by a cluster) */
+    public BackchannelLogout(Supplier<LogoutTokenValidator> validator, SessionIndex index, JtiReplayCache seen,
+                             Clock clock) {
         this.validator = validator;
         this.index = index;
         this.clock = clock;
-        this.seen = new JtiReplayCache(MAX_TOKEN_AGE.plus(clockSkew).plus(clockSkew).toMillis(), MAX_REMEMBERED_JTIS);
+        this.seen = seen;
+    }
+
+    /**
+     * How long a {@code jti} must be remembered: a token older than {@link #MAX_TOKEN_AGE} (give or take the skew
+     * on both clocks) is refused by its {@code iat}, so a replay can neither pass the cache nor outlive it.
+     *
+     * @param clockSkew the configured {@code clock-skew}
+     * @return the time to live of a remembered {@code jti}
+     */
+    public static Duration jtiTtl(Duration clockSkew) {
+        return MAX_TOKEN_AGE.plus(clockSkew).plus(clockSkew);
     }
 
     /**

@@ -7,6 +7,8 @@ import io.github.oidcservlet.core.config.OidcConfig;
 
 import java.net.MalformedURLException;
 import java.net.URL;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -25,12 +27,26 @@ public final class OidcProvider {
     private CompletableFuture<ProviderMetadata> inFlight;
     private Failure lastFailure;
 
-    /** How long a failed discovery is answered from memory before the provider is asked again. */
-    private static final long FAILURE_MEMORY_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(2);
+    /** How long a failed discovery is answered from memory before the provider is asked again, by default. */
+    public static final Duration FAILURE_MEMORY = Duration.ofSeconds(2);
 
+    private final Clock clock;
+    private final long failureMemoryMillis;
+
+    /** With the system clock and {@link #FAILURE_MEMORY}. */
     public OidcProvider(OidcConfig config, ProviderHttp http) {
+        this(config, http, Clock.systemUTC(), FAILURE_MEMORY);
+    }
+
+    /**
+     * @param clock         the engine's clock
+     * @param failureMemory how long a failed discovery is answered from memory before the provider is asked again
+     */
+    public OidcProvider(OidcConfig config, ProviderHttp http, Clock clock, Duration failureMemory) {
         this.config = config;
         this.http = http;
+        this.clock = clock;
+        this.failureMemoryMillis = failureMemory.toMillis();
         if (config.manualEndpoints()) {
             this.metadata = manual(config);
         }
@@ -58,7 +74,7 @@ public final class OidcProvider {
                 return metadata;
             }
             Failure failed = lastFailure;
-            if (failed != null && System.nanoTime() - failed.atNanos() < FAILURE_MEMORY_NANOS) {
+            if (failed != null && clock.millis() - failed.atMillis() < failureMemoryMillis) {
                 throw failed.error();
             }
             fetch = inFlight;
@@ -91,7 +107,7 @@ public final class OidcProvider {
             fetch.complete(fetched);
         } catch (RuntimeException e) {
             synchronized (lock) {
-                lastFailure = new Failure(e, System.nanoTime());
+                lastFailure = new Failure(e, clock.millis());
                 inFlight = null;
             }
             fetch.completeExceptionally(e);
@@ -99,7 +115,7 @@ public final class OidcProvider {
     }
 
     /** A failed discovery, remembered briefly so that a provider that is down does not cost every request a timeout. */
-    private record Failure(RuntimeException error, long atNanos) {
+    private record Failure(RuntimeException error, long atMillis) {
     }
 
     /**

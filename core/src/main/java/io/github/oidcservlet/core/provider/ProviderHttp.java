@@ -7,13 +7,17 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The one HTTP client of a configured provider. Every call is bounded: {@code connect-timeout} to connect,
@@ -25,10 +29,14 @@ public final class ProviderHttp {
     /** The default {@code max-response-size}: 1 MiB, far above any discovery document, key set or token response. */
     public static final long DEFAULT_MAX_RESPONSE_BYTES = 1024 * 1024;
 
+    /** The names of the client's threads, so a leak check can tell them. */
+    public static final String THREAD_NAME = "oidc-http";
+
     private final HttpClient client;
+    private final ExecutorService executor;
     private final Duration readTimeout;
     private final long maxResponseBytes;
-    private final OutageTracker outages = new OutageTracker(System::currentTimeMillis);
+    private final OutageTracker outages;
 
     public ProviderHttp(Duration connectTimeout, Duration readTimeout) {
         this(connectTimeout, readTimeout, DEFAULT_MAX_RESPONSE_BYTES);
@@ -36,13 +44,45 @@ public final class ProviderHttp {
 
     /** @param maxResponseBytes the largest answer body read ({@code max-response-size}); a larger one is a 502 */
     public ProviderHttp(Duration connectTimeout, Duration readTimeout, long maxResponseBytes) {
+        this(connectTimeout, readTimeout, maxResponseBytes, Clock.systemUTC());
+    }
+
+    /**
+     * @param maxResponseBytes the largest answer body read ({@code max-response-size}); a larger one is a 502
+     * @param clock            the engine's clock (when outages start and end)
+     */
+    public ProviderHttp(Duration connectTimeout, Duration readTimeout, long maxResponseBytes, Clock clock) {
         this.maxResponseBytes = maxResponseBytes;
+        this.outages = new OutageTracker(clock::millis);
+        // Threads the engine owns, named, stopped by close(): none outlives the application (a leak pins its classes).
+        AtomicInteger threads = new AtomicInteger();
+        this.executor = Executors.newCachedThreadPool(task -> {
+            Thread thread = new Thread(task, THREAD_NAME + "-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
         this.client = HttpClient.newBuilder()
+                .executor(executor)
                 .connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .version(HttpClient.Version.HTTP_1_1)
                 .build();
         this.readTimeout = readTimeout;
+    }
+
+    /**
+     * Stops the client's threads. Java 21's {@code HttpClient} is {@link AutoCloseable} and stops its selector
+     * thread too; on Java 17 that thread ends once the client is unreachable.
+     */
+    public void close() {
+        executor.shutdownNow();
+        if (client instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("closing the HTTP client failed", e);
+            }
+        }
     }
 
     /** GET with the given header name/value pairs. {@code what} names the call in error messages. */

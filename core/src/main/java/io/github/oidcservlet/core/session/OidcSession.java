@@ -2,13 +2,16 @@ package io.github.oidcservlet.core.session;
 
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jose.util.JSONObjectUtils;
+import io.github.oidcservlet.core.RandomTokens;
 
 import java.io.Serial;
 import java.io.Serializable;
 import java.text.ParseException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -23,7 +26,13 @@ public final class OidcSession implements Serializable {
     @Serial
     private static final long serialVersionUID = 1L;
 
+    /** The registration of a configuration that names none: the single provider of the application. */
+    public static final String DEFAULT_REGISTRATION = "default";
+
+    private final String loginId;
+    private final String registrationId;
     private final String issuer;
+    private final String clientId;
     private final String subject;
     private final String principalName;
     private final Set<String> roles;
@@ -38,74 +47,49 @@ public final class OidcSession implements Serializable {
     private final String grantedScope;
     private final OidcPrincipal principal;
     private transient volatile Map<String, Object> claims;
+    private transient volatile String generation;
 
-    /**
-     * @param expiresAtMillis when the access token expires (epoch milliseconds)
-     * @param userinfoJson    the verified userinfo response, or null
-     */
-    public OidcSession(String subject, String principalName, Set<String> roles, String idToken, String accessToken,
-                       String refreshToken, long expiresAtMillis, String userinfoJson) {
-        this(subject, principalName, roles, idToken, accessToken, refreshToken, expiresAtMillis, userinfoJson, null, 0L);
-    }
-
-    /**
-     * @param expiresAtMillis when the access token expires (epoch milliseconds)
-     * @param userinfoJson    the verified userinfo response, or null
-     * @param sid             the ID token's {@code sid} (the provider's session, for back-channel logout), or null
-     * @param loginAtMillis   when the user logged in here (epoch milliseconds); a refresh keeps it
-     */
-    public OidcSession(String subject, String principalName, Set<String> roles, String idToken, String accessToken,
-                       String refreshToken, long expiresAtMillis, String userinfoJson, String sid,
-                       long loginAtMillis) {
-        this(null, subject, principalName, roles, idToken, accessToken, refreshToken, expiresAtMillis, userinfoJson,
-                sid, loginAtMillis, loginAtMillis, null);
-    }
-
-    /** A login without a granted scope of its own (the provider granted what was asked). */
-    public OidcSession(String issuer, String subject, String principalName, Set<String> roles, String idToken,
-                       String accessToken, String refreshToken, long expiresAtMillis, String userinfoJson, String sid,
-                       long loginAtMillis, long issuedAtMillis) {
-        this(issuer, subject, principalName, roles, idToken, accessToken, refreshToken, expiresAtMillis, userinfoJson,
-                sid, loginAtMillis, issuedAtMillis, null);
-    }
-
-    /** A login without an issuer, whose ID token was issued when it logged in here. */
-    public OidcSession(String subject, String principalName, Set<String> roles, String idToken, String accessToken,
-                       String refreshToken, long expiresAtMillis, String userinfoJson, String sid,
-                       long loginAtMillis, String grantedScope) {
-        this(null, subject, principalName, roles, idToken, accessToken, refreshToken, expiresAtMillis, userinfoJson,
-                sid, loginAtMillis, loginAtMillis, grantedScope);
-    }
-
-    /**
-     * @param issuer          the ID token's {@code iss}; with {@code subject} the user's identity (OIDC Core §5.7)
-     * @param expiresAtMillis when the access token expires (epoch milliseconds)
-     * @param userinfoJson    the verified userinfo response, or null
-     * @param sid             the ID token's {@code sid} (the provider's session, for back-channel logout), or null
-     * @param loginAtMillis   when the user logged in here (epoch milliseconds); a refresh keeps it
-     * @param issuedAtMillis  the {@code iat} of the login's ID token (epoch milliseconds, the provider's clock); a
-     *                        refresh keeps it
-     * @param grantedScope    the {@code scope} the provider granted when it differs from the requested one
-     *                        (RFC 6749 §5.1, §3.3), or null when it is the requested one
-     */
-    public OidcSession(String issuer, String subject, String principalName, Set<String> roles, String idToken,
-                       String accessToken, String refreshToken, long expiresAtMillis, String userinfoJson, String sid,
-                       long loginAtMillis, long issuedAtMillis, String grantedScope) {
-        this.issuer = issuer;
-        this.subject = subject;
-        this.principalName = principalName;
+    private OidcSession(Builder b) {
+        this.loginId = b.loginId != null ? b.loginId : newLoginId();
+        this.registrationId = b.registrationId;
+        this.issuer = b.issuer;
+        this.clientId = b.clientId;
+        this.subject = Objects.requireNonNull(b.subject, "subject");
+        this.principalName = b.principalName != null ? b.principalName : b.subject;
         // insertion order kept, so the roles read as the provider listed them
-        this.roles = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(roles));
-        this.idToken = idToken;
-        this.accessToken = accessToken;
-        this.refreshToken = refreshToken;
-        this.expiresAtMillis = expiresAtMillis;
-        this.userinfoJson = userinfoJson;
-        this.sid = sid;
-        this.loginAtMillis = loginAtMillis;
-        this.issuedAtMillis = issuedAtMillis;
-        this.grantedScope = grantedScope;
+        this.roles = Collections.unmodifiableSet(new LinkedHashSet<>(b.roles));
+        this.idToken = Objects.requireNonNull(b.idToken, "idToken");
+        this.accessToken = Objects.requireNonNull(b.accessToken, "accessToken");
+        this.refreshToken = b.refreshToken;
+        this.expiresAtMillis = b.expiresAtMillis;
+        this.userinfoJson = b.userinfoJson;
+        this.sid = b.sid;
+        this.loginAtMillis = b.loginAtMillis;
+        this.issuedAtMillis = b.issuedAtMillis != null ? b.issuedAtMillis : b.loginAtMillis;
+        this.grantedScope = b.grantedScope;
         this.principal = new OidcPrincipal(this);
+    }
+
+    /** A builder for a new login; {@link Builder#build()} gives it a fresh login id unless one is set. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * A builder holding every value of this login, its login id included: a refresh changes the tokens and keeps
+     * the rest.
+     */
+    public Builder toBuilder() {
+        return new Builder().loginId(loginId).registrationId(registrationId).issuer(issuer).clientId(clientId)
+                .subject(subject).principalName(principalName).roles(roles).idToken(idToken)
+                .accessToken(accessToken).refreshToken(refreshToken).expiresAtMillis(expiresAtMillis)
+                .userinfoJson(userinfoJson).sid(sid).loginAtMillis(loginAtMillis).issuedAtMillis(issuedAtMillis)
+                .grantedScope(grantedScope);
+    }
+
+    /** A new login id: 128 random bits, base64url (22 characters), unguessable and unique in practice. */
+    public static String newLoginId() {
+        return RandomTokens.next(16);
     }
 
     /** Serialized as a {@link SessionSerialForm}: the values only, a few dozen bytes beyond the tokens. */
@@ -131,6 +115,16 @@ public final class OidcSession implements Serializable {
     }
 
     public OidcPrincipal principal() { return principal; }
+    /**
+     * The login's stable id: random, made at login, kept across refreshes and serialization, so every copy of
+     * this login (a container may hand out a deserialized copy per request) has it. Per-login state (refresh
+     * coordination, shared stores) is keyed by it, never by object identity.
+     */
+    public String loginId() { return loginId; }
+    /** The name of the provider registration this login was made with ({@link #DEFAULT_REGISTRATION} for one). */
+    public String registrationId() { return registrationId; }
+    /** The {@code client_id} this login was made with, or null for a login read from an older serial form. */
+    public String clientId() { return clientId; }
     /** The provider's {@code iss}, or null for a session made without one. */
     public String issuer() { return issuer; }
     public String subject() { return subject; }
@@ -154,8 +148,37 @@ public final class OidcSession implements Serializable {
      * stable identifier for the End-User"; the name ({@code preferred_username}) is not unique and never decides.
      */
     public boolean isSameUser(OidcSession other) {
-        return other != null && java.util.Objects.equals(issuer, other.issuer) && subject.equals(other.subject);
+        return other != null && Objects.equals(issuer, other.issuer) && subject.equals(other.subject);
     }
+    /**
+     * Which tokens of the login this is: changes with every refresh (it is derived from the access token, which
+     * every refresh replaces), equal for every copy of the same tokens. With {@link #loginId()} it keys one
+     * refresh of one login, so the next refresh of a refreshed login is a new one.
+     */
+    public String generation() {
+        String known = generation;
+        if (known == null) {
+            known = Generations.of(accessToken);
+            generation = known;
+        }
+        return known;
+    }
+
+    /**
+     * Whether {@code other} holds the same tokens of the same login (same {@link #loginId()}, same
+     * {@link #generation()}), whichever copy of it each is; use it instead of {@code ==}, which a container that
+     * deserializes the HTTP session per request breaks.
+     */
+    public boolean isSameLoginAs(OidcSession other) {
+        return other == this || other != null && loginId.equals(other.loginId)
+                && expiresAtMillis == other.expiresAtMillis && accessToken.equals(other.accessToken);
+    }
+
+    /** Whether {@code other} is a copy of this login or of a refresh of it (same {@link #loginId()}). */
+    public boolean isLoginOf(OidcSession other) {
+        return other != null && loginId.equals(other.loginId);
+    }
+
     /**
      * The scope the access token was granted when the provider said it differs from the requested one, or null:
      * RFC 6749 §3.3 and §5.1 let the provider leave {@code scope} out when it granted what was asked.
@@ -191,7 +214,68 @@ public final class OidcSession implements Serializable {
 
     @Override
     public String toString() {
-        return "OidcSession[principal=" + principalName + ", roles=" + roles + ", expiresAtMillis=" + expiresAtMillis
+        return "OidcSession[loginId=" + loginId + ", principal=" + principalName + ", roles=" + roles + ", expiresAtMillis=" + expiresAtMillis
                 + ", refreshToken=" + (refreshToken == null ? "none" : "present") + "]";
+    }
+
+    /** Builds an {@link OidcSession}; subject, ID token and access token are required, the rest optional. */
+    public static final class Builder {
+        private String loginId;
+        private String registrationId = DEFAULT_REGISTRATION;
+        private String issuer;
+        private String clientId;
+        private String subject;
+        private String principalName;
+        private Set<String> roles = Set.of();
+        private String idToken;
+        private String accessToken;
+        private String refreshToken;
+        private long expiresAtMillis;
+        private String userinfoJson;
+        private String sid;
+        private long loginAtMillis;
+        private Long issuedAtMillis;
+        private String grantedScope;
+
+        private Builder() {
+        }
+
+        /** @param value the stable login id; unset, {@link #build()} makes a fresh one (a new login) */
+        public Builder loginId(String value) { loginId = value; return this; }
+        /** @param value the provider registration's name; {@link #DEFAULT_REGISTRATION} when unset */
+        public Builder registrationId(String value) { registrationId = Objects.requireNonNull(value); return this; }
+        /** @param value the provider's {@code iss}, or null */
+        public Builder issuer(String value) { issuer = value; return this; }
+        /** @param value the {@code client_id} the login was made with, or null */
+        public Builder clientId(String value) { clientId = value; return this; }
+        /** @param value the ID token's {@code sub} */
+        public Builder subject(String value) { subject = value; return this; }
+        /** @param value the display name; {@code sub} when unset */
+        public Builder principalName(String value) { principalName = value; return this; }
+        /** @param value the roles, in the provider's order */
+        public Builder roles(Set<String> value) { roles = Objects.requireNonNull(value); return this; }
+        /** @param value the verified ID token */
+        public Builder idToken(String value) { idToken = value; return this; }
+        /** @param value the access token */
+        public Builder accessToken(String value) { accessToken = value; return this; }
+        /** @param value the refresh token, or null when the provider issued none */
+        public Builder refreshToken(String value) { refreshToken = value; return this; }
+        /** @param value when the access token expires (epoch milliseconds) */
+        public Builder expiresAtMillis(long value) { expiresAtMillis = value; return this; }
+        /** @param value the verified userinfo response, or null */
+        public Builder userinfoJson(String value) { userinfoJson = value; return this; }
+        /** @param value the ID token's {@code sid} (Back-Channel Logout 1.0 §2.1), or null */
+        public Builder sid(String value) { sid = value; return this; }
+        /** @param value when the user logged in here (epoch milliseconds) */
+        public Builder loginAtMillis(long value) { loginAtMillis = value; return this; }
+        /** @param value the ID token's {@code iat} (epoch milliseconds); the login time when unset */
+        public Builder issuedAtMillis(long value) { issuedAtMillis = value; return this; }
+        /** @param value the granted {@code scope} when it differs from the requested one (RFC 6749 §3.3), or null */
+        public Builder grantedScope(String value) { grantedScope = value; return this; }
+
+        /** @return the session */
+        public OidcSession build() {
+            return new OidcSession(this);
+        }
     }
 }

@@ -3,7 +3,6 @@ package io.github.oidcservlet.core.session;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.JWTParser;
 import io.github.oidcservlet.core.LogText;
-import io.github.oidcservlet.core.login.SessionFactory;
 import io.github.oidcservlet.core.provider.ProviderProtocolException;
 import io.github.oidcservlet.core.provider.ProviderUnavailableException;
 import io.github.oidcservlet.core.token.TokenClient;
@@ -25,22 +24,28 @@ public final class SessionRefresher {
 
     private static final System.Logger LOG = System.getLogger(SessionRefresher.class.getName());
     /** How long a finished refresh stays visible to late requests of the same (old) session. */
-    private static final Duration LINGER = Duration.ofSeconds(2);
+    public static final Duration LINGER = Duration.ofSeconds(2);
 
     private final TokenClient tokenClient;
     private final Supplier<IdTokenValidator> validator;
     private final SessionFactory sessionFactory;
     private final Clock clock;
-    private final SingleFlight flights;
+    private final RefreshCoordination flights;
 
     /** @param maxWait how long a request waits for the refresh another request of its session runs */
     public SessionRefresher(TokenClient tokenClient, Supplier<IdTokenValidator> validator,
                             SessionFactory sessionFactory, Clock clock, Duration maxWait) {
+        this(tokenClient, validator, sessionFactory, clock, RefreshCoordination.inMemory(maxWait, LINGER, clock::millis));
+    }
+
+    /** @param flights what makes concurrent refreshes of one login one refresh (the store's) */
+    public SessionRefresher(TokenClient tokenClient, Supplier<IdTokenValidator> validator,
+                            SessionFactory sessionFactory, Clock clock, RefreshCoordination flights) {
         this.tokenClient = tokenClient;
         this.validator = validator;
         this.sessionFactory = sessionFactory;
         this.clock = clock;
-        this.flights = new SingleFlight(maxWait, LINGER, clock::millis);
+        this.flights = flights;
     }
 
     /** Refreshes {@code session}, or joins the refresh of it that is already under way. */

@@ -11,14 +11,22 @@ import java.util.function.Function;
 import java.util.function.LongSupplier;
 
 /**
- * One refresh per session at a time. Keyed by the identity of the {@link OidcSession} being refreshed (it is
- * immutable, so a refreshed login is another object): the first request runs the refresh, concurrent requests of
- * that session wait for its result, bounded by {@code maxWait}. A finished result lingers briefly, so a request
+ * One refresh per login at a time, on one node. Keyed by the login id and the generation of the tokens being
+ * refreshed, so every copy of one login (a container may deserialize the HTTP session per request) joins one run,
+ * and the next refresh of a refreshed login is a new run: the first request runs the refresh, concurrent requests
+ * of that login wait for its result, bounded by {@code maxWait}. A finished result lingers briefly, so a request
  * that read the old session just before the new one was stored reuses it instead of sending a second grant, and a
  * provider that is down is not asked again by every request of the moment. Thread-safe; nothing in it is
  * serialized with the HTTP session.
  */
-final class SingleFlight {
+final class SingleFlight implements RefreshCoordination {
+
+    /** One login's tokens: what a run refreshes. */
+    private record Key(String loginId, String generation) {
+        static Key of(OidcSession session) {
+            return new Key(session.loginId(), session.generation());
+        }
+    }
 
     /** One refresh: its result, and when it finished (0 while it runs). */
     private static final class Flight {
@@ -26,7 +34,7 @@ final class SingleFlight {
         volatile long doneAtMillis;
     }
 
-    private final Map<OidcSession, Flight> flights = new ConcurrentHashMap<>();
+    private final Map<Key, Flight> flights = new ConcurrentHashMap<>();
     private final Duration maxWait;
     private final long lingerMillis;
     private final LongSupplier clock;
@@ -42,9 +50,12 @@ final class SingleFlight {
      * whose access token is still valid does not wait for a run under way: it gets {@link RefreshOutcome.InProgress}
      * at the cost of one map lookup, so only requests that cannot go on without new tokens ever wait.
      */
-    RefreshOutcome run(OidcSession session, boolean stillValid, Function<OidcSession, RefreshOutcome> refresh) {
+    @Override
+    public RefreshOutcome run(OidcSession session, boolean stillValid,
+                              Function<OidcSession, RefreshOutcome> refresh) {
         long now = clock.getAsLong();
-        Flight running = flights.get(session);
+        Key key = Key.of(session);
+        Flight running = flights.get(key);
         if (running != null && !isStale(running, now)) {
             return joined(running, stillValid);
         }
@@ -52,8 +63,7 @@ final class SingleFlight {
         // session asks the provider anew, even on a node where no other session refreshes (the sweep removes it).
         sweep(now);
         Flight mine = new Flight();
-        // OidcSession does not override equals: the map compares identities.
-        running = flights.putIfAbsent(session, mine);
+        running = flights.putIfAbsent(key, mine);
         if (running != null) {
             return joined(running, stillValid);
         }
@@ -64,7 +74,7 @@ final class SingleFlight {
             return outcome;
         } catch (RuntimeException | Error e) {
             mine.result.completeExceptionally(e);
-            flights.remove(session, mine);
+            flights.remove(key, mine);
             throw e;
         }
     }
@@ -76,7 +86,7 @@ final class SingleFlight {
         return await(running.result);
     }
 
-    /** How many sessions have a refresh running or lingering; for tests. */
+    /** How many logins have a refresh running or lingering; for tests. */
     int size() {
         return flights.size();
     }

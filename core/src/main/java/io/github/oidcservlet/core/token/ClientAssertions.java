@@ -7,13 +7,12 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import io.github.oidcservlet.core.RandomTokens;
 
 import java.net.URI;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Date;
 import java.util.Map;
 
@@ -33,7 +32,6 @@ final class ClientAssertions {
     private final JWSAlgorithm algorithm;
     private final JWSSigner signer;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
 
     /**
      * @param audience the configured {@code client-assertion-audience}, or {@code null} for the token endpoint
@@ -78,9 +76,7 @@ final class ClientAssertions {
         return jwt.serialize();
     }
 
-    private String newJti() {
-        byte[] bytes = new byte[24];
-        random.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    private static String newJti() {
+        return RandomTokens.next(24);
     }
 }

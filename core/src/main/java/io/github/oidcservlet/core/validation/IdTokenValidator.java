@@ -28,9 +28,9 @@ public final class IdTokenValidator {
     private static final Set<String> FOREIGN_TYPES = Set.of("at+jwt", "application/at+jwt", "logout+jwt",
             "application/logout+jwt", "secevent+jwt", "application/secevent+jwt");
 
-    private final String issuer;
     private final String clientId;
     private final long skewSeconds;
+    private final SharedClaimRules rules;
     private final Clock clock;
     private final Set<JWSAlgorithm> allowed;
     private final SignedJwtVerifier verifier;
@@ -39,9 +39,9 @@ public final class IdTokenValidator {
 
     public IdTokenValidator(OidcConfig config, ProviderMetadata metadata,
                             Supplier<JWKSource<SecurityContext>> jwkSource, Clock clock) {
-        this.issuer = config.issuer();
         this.clientId = config.clientId();
         this.skewSeconds = config.clockSkew().toSeconds();
+        this.rules = new SharedClaimRules(config.issuer(), clientId, skewSeconds, SharedClaimRules.ID_TOKEN);
         this.clock = clock;
         this.allowed = allowedAlgorithms(config, metadata);
         // RFC 8725 §3.11: explicit typing prevents substitution; a token typed as something else is refused.
@@ -144,15 +144,8 @@ public final class IdTokenValidator {
 
     /** Rules (2) to (5), (9), (10) and a present {@code sub}: what every ID token must satisfy. */
     private void commonRules(JWTClaimsSet claims, List<String> problems, Instant now) {
-        // (2) "The Issuer Identifier for the OpenID Provider ... MUST exactly match the value of the iss Claim."
-        if (!issuer.equals(claims.getIssuer())) {
-            problems.add("iss is '" + claims.getIssuer() + "', expected '" + issuer + "' (OIDC Core 3.1.3.7 rule 2)");
-        }
-        // (3) "The Client MUST validate that the aud Claim contains its client_id value."
+        rules.issuerAndAudience(claims, problems);
         List<String> audience = claims.getAudience();
-        if (audience == null || !audience.contains(clientId)) {
-            problems.add("aud " + audience + " does not contain client_id '" + clientId + "' (rule 3)");
-        }
         String azp = stringClaim(claims, "azp", problems);
         // (4) "If the ID Token contains multiple audiences, the Client SHOULD verify that an azp Claim is present."
         // Extra audiences are trusted only when azp names this client, as (3) asks to reject untrusted ones.
@@ -163,21 +156,7 @@ public final class IdTokenValidator {
         if (azp != null && !azp.equals(clientId)) {
             problems.add("azp is '" + azp + "', expected '" + clientId + "' (rule 5)");
         }
-        // (9) "The current time MUST be before the time represented by the exp Claim" (with clock-skew).
-        Date exp = claims.getExpirationTime();
-        if (exp == null) {
-            problems.add("exp is missing (rule 9; OIDC Core §2 REQUIRED)");
-        } else if (!now.isBefore(exp.toInstant().plusSeconds(skewSeconds))) {
-            problems.add("the token expired at " + exp.toInstant() + " (rule 9, clock-skew " + skewSeconds + " s)");
-        }
-        // (10) "The iat Claim can be used to reject tokens that were issued too far away from the current time."
-        // iat is REQUIRED (§2); a token issued in the future beyond the skew is refused.
-        Date iat = claims.getIssueTime();
-        if (iat == null) {
-            problems.add("iat is missing (rule 10; OIDC Core §2 REQUIRED)");
-        } else if (iat.toInstant().isAfter(now.plusSeconds(skewSeconds))) {
-            problems.add("iat " + iat.toInstant() + " is in the future (rule 10, clock-skew " + skewSeconds + " s)");
-        }
+        rules.expiryAndIssueTime(claims, problems, now);
         // OIDC Core §2: sub is REQUIRED; it identifies the user at this issuer.
         if (claims.getSubject() == null || claims.getSubject().isEmpty()) {
             problems.add("sub is missing (OIDC Core §2 REQUIRED)");

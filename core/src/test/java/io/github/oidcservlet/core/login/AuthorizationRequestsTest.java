@@ -57,4 +57,18 @@ class AuthorizationRequestsTest {
         assertThat(a.nonce()).isNotEqualTo(b.nonce()).isNotEqualTo(a.state());
         assertThat(a.toString()).doesNotContain(a.codeVerifier()).doesNotContain(a.state());
     }
+
+    @Test
+    void aReauthenticationCarriesTheIdTokenHintAndPromptNoneOnlyWithSilentReauth() {
+        URI endpoint = URI.create("https://op.example.com/authorize");
+        AuthorizationRequests.Started silent = new AuthorizationRequests(TestConfigs.with("silent-reauth", "true"),
+                clock).reauthenticate(endpoint, "https://app/cb", "/", "the.id.token");
+        assertThat(silent.location().toString()).contains("&id_token_hint=the.id.token", "&prompt=none");
+        assertThat(silent.pending().silent()).isTrue();
+        AuthorizationRequests.Started interactive = new AuthorizationRequests(TestConfigs.valid(), clock)
+                .reauthenticate(endpoint, "https://app/cb", "/", "the.id.token");
+        assertThat(interactive.location().toString()).contains("&id_token_hint=the.id.token")
+                .doesNotContain("prompt=");
+        assertThat(interactive.pending().silent()).isFalse();
+    }
 }

@@ -4,7 +4,7 @@ import com.nimbusds.jose.util.Base64URL;
 import io.github.oidcservlet.core.LogCapture;
 import io.github.oidcservlet.core.TestConfigs;
 import io.github.oidcservlet.core.provider.ProviderMetadata;
-import io.github.oidcservlet.core.session.InMemorySessionIndex;
+import io.github.oidcservlet.core.store.InMemorySessionIndex;
 import io.github.oidcservlet.core.validation.LogoutTokenValidator;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -27,7 +27,7 @@ class BackchannelLogoutLogTest {
                 base.resolve("/token"), null, base.resolve("/jwks"), null, null, List.of("RS256"), List.of(), false);
         LogoutTokenValidator validator = new LogoutTokenValidator(TestConfigs.valid(), metadata,
                 () -> (selector, context) -> List.of(), Clock.systemUTC(), BackchannelLogout.MAX_TOKEN_AGE);
-        return new BackchannelLogout(() -> validator, new InMemorySessionIndex(), Clock.systemUTC(),
+        return new BackchannelLogout(() -> validator, new InMemorySessionIndex(Clock.systemUTC()::millis), Clock.systemUTC(),
                 Duration.ofSeconds(60));
     }
 

@@ -73,8 +73,8 @@ class TokenRevokerTest {
     }
 
     private static OidcSession session() {
-        return new OidcSession("u1", "alice", Set.of(), "id.token.value", ACCESS_TOKEN, REFRESH_TOKEN,
-                Long.MAX_VALUE, null);
+        return OidcSession.builder().subject("u1").principalName("alice").roles(Set.of()).idToken("id.token.value")
+                .accessToken(ACCESS_TOKEN).refreshToken(REFRESH_TOKEN).expiresAtMillis(Long.MAX_VALUE).build();
     }
 
     private TokenRevoker revoker(int threads, int queueBound) {

@@ -20,8 +20,9 @@ class OidcSessionTest {
             + Base64URL.encode("{\"sub\":\"u1\",\"email\":\"a@example.test\",\"exp\":1700000000}") + ".c2ln";
 
     private static OidcSession session(String userinfo) {
-        return new OidcSession("u1", "alice", Set.of("admin"), ID_TOKEN, "access-token-value", "refresh-token-value",
-                10_000L, userinfo);
+        return OidcSession.builder().subject("u1").principalName("alice").roles(Set.of("admin")).idToken(ID_TOKEN)
+                .accessToken("access-token-value").refreshToken("refresh-token-value").expiresAtMillis(10_000L)
+                .userinfoJson(userinfo).build();
     }
 
     @Test
@@ -72,8 +73,10 @@ class OidcSessionTest {
 
     @Test
     void serialFormCarriesEveryValue() throws IOException, ClassNotFoundException {
-        OidcSession session = new OidcSession("u1", "alice", new java.util.LinkedHashSet<>(List.of("b", "a")), ID_TOKEN,
-                "access-token-value", null, 10_000L, "{\"sub\":\"u1\"}", "sid-7", 5_000L);
+        OidcSession session = OidcSession.builder().subject("u1").principalName("alice")
+                .roles(new java.util.LinkedHashSet<>(List.of("b", "a"))).idToken(ID_TOKEN)
+                .accessToken("access-token-value").expiresAtMillis(10_000L).userinfoJson("{\"sub\":\"u1\"}")
+                .sid("sid-7").loginAtMillis(5_000L).build();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
             out.writeObject(session);
@@ -96,7 +99,8 @@ class OidcSessionTest {
     @Test
     void serialFormCarriesTokensLongerThan64KiB() throws IOException, ClassNotFoundException {
         String huge = "h".repeat(70_000);
-        OidcSession session = new OidcSession("u1", "alice", Set.of(), ID_TOKEN, huge, null, 1L, null);
+        OidcSession session = OidcSession.builder().subject("u1").principalName("alice").roles(Set.of())
+                .idToken(ID_TOKEN).accessToken(huge).expiresAtMillis(1L).build();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
             out.writeObject(session);
@@ -108,8 +112,9 @@ class OidcSessionTest {
 
     @Test
     void serialFormCarriesIssuerAndTheIdTokensIat() throws IOException, ClassNotFoundException {
-        OidcSession copy = deserialized(serialized(new OidcSession("https://op.example", "u1", "alice", Set.of(),
-                ID_TOKEN, "at", null, 10_000L, null, "sid-7", 5_000L, 4_000L)));
+        OidcSession copy = deserialized(serialized(OidcSession.builder().issuer("https://op.example").subject("u1")
+                .principalName("alice").roles(Set.of()).idToken(ID_TOKEN).accessToken("at").expiresAtMillis(10_000L)
+                .sid("sid-7").loginAtMillis(5_000L).issuedAtMillis(4_000L).build()));
         assertThat(copy.issuer()).isEqualTo("https://op.example");
         assertThat(copy.principal().issuer()).isEqualTo("https://op.example");
         assertThat(copy.principal().subject()).isEqualTo("u1");
@@ -123,8 +128,11 @@ class OidcSessionTest {
             "ZQAAABNyZWZyZXNoLXRva2VuLXZhbHVlAAAAAAAAJxAAAAAMeyJzdWIiOiJ1MSJ9AAAABXNpZC03AAAAAAAAE4h4";
 
     private static OidcSession previousReleaseSession(String grantedScope) {
-        return new OidcSession("u1", "alice", new java.util.LinkedHashSet<>(List.of("b", "a")), "h.eyJzdWIiOiJ1MSJ9.s",
-                "access-token-value", "refresh-token-value", 10_000L, "{\"sub\":\"u1\"}", "sid-7", 5_000L, grantedScope);
+        return OidcSession.builder().subject("u1").principalName("alice")
+                .roles(new java.util.LinkedHashSet<>(List.of("b", "a"))).idToken("h.eyJzdWIiOiJ1MSJ9.s")
+                .accessToken("access-token-value").refreshToken("refresh-token-value").expiresAtMillis(10_000L)
+                .userinfoJson("{\"sub\":\"u1\"}").sid("sid-7").loginAtMillis(5_000L).grantedScope(grantedScope)
+                .build();
     }
 
     private static byte[] serialized(OidcSession session) throws IOException {
@@ -144,14 +152,18 @@ class OidcSessionTest {
     @Test
     void theSameUserIsTheSameIssuerAndSubjectNeverTheSameName() {
         // OIDC Core §5.7: preferred_username is not unique; two people may both be called "alice"
-        OidcSession alice = new OidcSession("https://op.example", "u1", "alice", Set.of(), ID_TOKEN, "at", null,
-                1L, null, null, 0L, 0L);
-        OidcSession otherAlice = new OidcSession("https://op.example", "u2", "alice", Set.of(), ID_TOKEN, "at",
-                null, 1L, null, null, 0L, 0L);
-        OidcSession renamed = new OidcSession("https://op.example", "u1", "alice.smith", Set.of(), ID_TOKEN, "at",
-                null, 1L, null, null, 0L, 0L);
-        OidcSession otherIssuer = new OidcSession("https://other.example", "u1", "alice", Set.of(), ID_TOKEN, "at",
-                null, 1L, null, null, 0L, 0L);
+        OidcSession alice = OidcSession.builder().issuer("https://op.example").subject("u1").principalName("alice")
+                .roles(Set.of()).idToken(ID_TOKEN).accessToken("at").expiresAtMillis(1L).loginAtMillis(0L)
+                .issuedAtMillis(0L).build();
+        OidcSession otherAlice = OidcSession.builder().issuer("https://op.example").subject("u2")
+                .principalName("alice").roles(Set.of()).idToken(ID_TOKEN).accessToken("at").expiresAtMillis(1L)
+                .loginAtMillis(0L).issuedAtMillis(0L).build();
+        OidcSession renamed = OidcSession.builder().issuer("https://op.example").subject("u1")
+                .principalName("alice.smith").roles(Set.of()).idToken(ID_TOKEN).accessToken("at").expiresAtMillis(1L)
+                .loginAtMillis(0L).issuedAtMillis(0L).build();
+        OidcSession otherIssuer = OidcSession.builder().issuer("https://other.example").subject("u1")
+                .principalName("alice").roles(Set.of()).idToken(ID_TOKEN).accessToken("at").expiresAtMillis(1L)
+                .loginAtMillis(0L).issuedAtMillis(0L).build();
         assertThat(alice.isSameUser(otherAlice)).isFalse();
         assertThat(alice.isSameUser(otherIssuer)).isFalse();
         assertThat(alice.isSameUser(renamed)).isTrue();
@@ -175,5 +187,66 @@ class OidcSessionTest {
         assertThat(copy.issuedAtMillis()).isEqualTo(5_000L);
         assertThat(copy.refreshToken()).isEqualTo("refresh-token-value");
         assertThat(copy.loginAtMillis()).isEqualTo(5_000L);
+    }
+
+    /** The same session as the release of issue 10 wrote it (version 2: with issuer and the ID token's iat). */
+    private static final String VERSION_2_FORM = "rO0ABXNyADRpby5naXRodWIub2lkY3NlcnZsZXQuY29yZS5zZXNzaW9uLlNlc3Npb25TZXJpYWxGb3JtAAAAAAAAAAEMAAB4cHeu" +
+            "AgAAAAJ1MQAAAAVhbGljZQAAAAIAAAABYgAAAAFhAAAAFGguZXlKemRXSWlPaUoxTVNKOS5zAAAAEmFjY2Vzcy10b2tlbi12YWx1" +
+            "ZQAAABNyZWZyZXNoLXRva2VuLXZhbHVlAAAAAAAAJxAAAAAMeyJzdWIiOiJ1MSJ9AAAABXNpZC03AAAAAAAAE4gAAAASaHR0cHM6" +
+            "Ly9vcC5leGFtcGxlAAAAAAAAD6D/////eA==";
+
+    @Test
+    void eachLoginHasARandomIdThatRefreshesAndSerializationKeep() throws IOException, ClassNotFoundException {
+        OidcSession login = previousReleaseSession(null).toBuilder().loginId(null).registrationId("corporate")
+                .clientId("my-client").build();
+        OidcSession another = previousReleaseSession(null).toBuilder().loginId(null).build();
+        assertThat(login.loginId()).hasSize(22).isNotEqualTo(another.loginId());
+        OidcSession refreshed = login.toBuilder().accessToken("at-2").refreshToken("rt-2").build();
+        assertThat(refreshed.loginId()).isEqualTo(login.loginId());
+        OidcSession copy = deserialized(serialized(refreshed));
+        assertThat(copy.loginId()).isEqualTo(login.loginId());
+        assertThat(copy.registrationId()).isEqualTo("corporate");
+        assertThat(copy.clientId()).isEqualTo("my-client");
+        assertThat(copy.accessToken()).isEqualTo("at-2");
+        assertThat(deserialized(serialized(another)).registrationId()).isEqualTo(OidcSession.DEFAULT_REGISTRATION);
+    }
+
+    @Test
+    void theOlderFormsAreReadAndEveryCopyOfOneStoredLoginGetsTheSameId() throws IOException, ClassNotFoundException {
+        byte[] version2 = java.util.Base64.getDecoder().decode(VERSION_2_FORM);
+        OidcSession copy = deserialized(version2);
+        assertThat(copy.issuer()).isEqualTo("https://op.example");
+        assertThat(copy.issuedAtMillis()).isEqualTo(4_000L);
+        assertThat(copy.loginAtMillis()).isEqualTo(5_000L);
+        assertThat(copy.roles()).containsExactly("b", "a");
+        assertThat(copy.registrationId()).isEqualTo(OidcSession.DEFAULT_REGISTRATION);
+        assertThat(copy.loginId()).isNotNull().isEqualTo(deserialized(version2).loginId());
+        byte[] version1 = java.util.Base64.getDecoder().decode(PREVIOUS_RELEASE_FORM);
+        assertThat(deserialized(version1).loginId()).isNotNull().isEqualTo(deserialized(version1).loginId());
+    }
+
+    @Test
+    void theSerialFormStaysCompact() throws IOException {
+        byte[] version1 = java.util.Base64.getDecoder().decode(PREVIOUS_RELEASE_FORM);
+        // the same values plus a 22-character login id, the registration and the ID token's iat: about as long
+        // as version 1, because lengths take one byte instead of four
+        assertThat(serialized(previousReleaseSession(null)).length).isLessThanOrEqualTo(version1.length + 8);
+    }
+
+    @Test
+    void theSameLoginIsTheSameIdAndTokensWhicheverCopyHoldsThem() throws IOException, ClassNotFoundException {
+        OidcSession login = previousReleaseSession(null);
+        OidcSession copy = deserialized(serialized(login));
+        assertThat(copy).isNotSameAs(login);
+        assertThat(copy.isSameLoginAs(login)).isTrue();
+        assertThat(copy.generation()).isEqualTo(login.generation());
+        OidcSession refreshed = login.toBuilder().accessToken("at-2").expiresAtMillis(20_000L).build();
+        assertThat(refreshed.isSameLoginAs(login)).as("another generation").isFalse();
+        assertThat(refreshed.generation()).isNotEqualTo(login.generation());
+        assertThat(refreshed.isLoginOf(copy)).as("the same login, refreshed").isTrue();
+        OidcSession other = login.toBuilder().loginId(null).build();
+        assertThat(other.isSameLoginAs(login)).isFalse();
+        assertThat(other.isLoginOf(login)).isFalse();
+        assertThat(login.isSameLoginAs(null)).isFalse();
     }
 }

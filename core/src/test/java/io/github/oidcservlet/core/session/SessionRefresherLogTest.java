@@ -2,7 +2,6 @@ package io.github.oidcservlet.core.session;
 
 import io.github.oidcservlet.core.LogCapture;
 import io.github.oidcservlet.core.TestConfigs;
-import io.github.oidcservlet.core.login.SessionFactory;
 import io.github.oidcservlet.core.token.TokenClient;
 import io.github.oidcservlet.core.token.TokenEndpointException;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,8 +31,9 @@ class SessionRefresherLogTest {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         SessionRefresher refresher = new SessionRefresher(tokens, () -> null,
                 new SessionFactory(TestConfigs.valid()), clock, Duration.ofSeconds(1));
-        OidcSession session = new OidcSession("alice", "alice", Set.of(), "a.b.c", "at", "rt",
-                NOW.minusSeconds(1).toEpochMilli(), null);
+        OidcSession session = OidcSession.builder().subject("alice").principalName("alice").roles(Set.of())
+                .idToken("a.b.c").accessToken("at").refreshToken("rt")
+                .expiresAtMillis(NOW.minusSeconds(1).toEpochMilli()).build();
 
         try (LogCapture log = LogCapture.of(SessionRefresher.class)) {
             refresher.refresh(session);

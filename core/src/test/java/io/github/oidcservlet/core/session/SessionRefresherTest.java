@@ -5,7 +5,6 @@ import io.github.oidcservlet.core.ProviderLogins;
 import io.github.oidcservlet.core.TestClock;
 import io.github.oidcservlet.core.TestConfigs;
 import io.github.oidcservlet.core.config.OidcConfig;
-import io.github.oidcservlet.core.login.SessionFactory;
 import io.github.oidcservlet.core.provider.OidcProvider;
 import io.github.oidcservlet.core.provider.ProviderHttp;
 import io.github.oidcservlet.core.token.ClientAuthentications;

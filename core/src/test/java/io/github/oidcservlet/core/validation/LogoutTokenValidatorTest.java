@@ -7,7 +7,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import io.github.oidcservlet.core.TestConfigs;
 import io.github.oidcservlet.core.logout.BackchannelLogout;
 import io.github.oidcservlet.core.provider.ProviderMetadata;
-import io.github.oidcservlet.core.session.InMemorySessionIndex;
+import io.github.oidcservlet.core.store.InMemorySessionIndex;
 import io.github.oidcservlet.core.session.OidcSession;
 import org.junit.jupiter.api.Test;
 
@@ -57,9 +57,10 @@ class LogoutTokenValidatorTest {
 
     /** A login of {@code sub} in provider session {@code sid} whose ID token was issued at {@code iat}. */
     private static OidcSession login(String sub, String sid, Instant iat, Instant localLoginAt) {
-        return new OidcSession(TestConfigs.ISSUER, sub, sub, Set.of(), "h.p.s", "at", "rt",
-                localLoginAt.plusSeconds(300).toEpochMilli(), null, sid, localLoginAt.toEpochMilli(),
-                iat.toEpochMilli());
+        return OidcSession.builder().issuer(TestConfigs.ISSUER).subject(sub).principalName(sub).roles(Set.of())
+                .idToken("h.p.s").accessToken("at").refreshToken("rt")
+                .expiresAtMillis(localLoginAt.plusSeconds(300).toEpochMilli()).sid(sid)
+                .loginAtMillis(localLoginAt.toEpochMilli()).issuedAtMillis(iat.toEpochMilli()).build();
     }
 
     @Test

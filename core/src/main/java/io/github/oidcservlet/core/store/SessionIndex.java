@@ -1,4 +1,6 @@
-package io.github.oidcservlet.core.session;
+package io.github.oidcservlet.core.store;
+
+import io.github.oidcservlet.core.session.OidcSession;
 
 /**
  * Which logins the provider has ended through back-channel logout (OpenID Back-Channel Logout 1.0 §2.7). The

@@ -1,10 +1,8 @@
-package io.github.oidcservlet.core.login;
+package io.github.oidcservlet.core.session;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.JWTClaimsSet;
 import io.github.oidcservlet.core.config.OidcConfig;
-import io.github.oidcservlet.core.session.ClaimPaths;
-import io.github.oidcservlet.core.session.OidcSession;
 import io.github.oidcservlet.core.token.TokenResponse;
 
 import java.text.ParseException;
@@ -27,8 +25,10 @@ public final class SessionFactory {
     public OidcSession create(JWTClaimsSet idClaims, String userinfoJson, TokenResponse tokens, long nowMillis) {
         // the ID token's iat was checked present at login (OIDC Core §3.1.3.7 (10))
         long issuedAt = idClaims.getIssueTime() != null ? idClaims.getIssueTime().getTime() : nowMillis;
-        return make(idClaims, userinfoJson, tokens.idToken(), tokens, tokens.refreshToken(), nowMillis, nowMillis,
-                issuedAt, grantedScope(tokens, null));
+        // A new login: a fresh login id, which every refresh of it keeps.
+        return make(OidcSession.builder(), idClaims, userinfoJson, tokens.idToken(), tokens, tokens.refreshToken(),
+                nowMillis).loginAtMillis(nowMillis).issuedAtMillis(issuedAt).grantedScope(grantedScope(tokens, null))
+                .build();
     }
 
     /**
@@ -41,20 +41,19 @@ public final class SessionFactory {
                                  long nowMillis) {
         String refreshToken = tokens.refreshToken() != null ? tokens.refreshToken() : previous.refreshToken();
         if (newIdClaims != null) {
-            return make(newIdClaims, previous.userinfoJson(), tokens.idToken(), tokens, refreshToken, nowMillis,
-                    previous.loginAtMillis(), previous.issuedAtMillis(), grantedScope(tokens, previous));
+            return make(previous.toBuilder(), newIdClaims, previous.userinfoJson(), tokens.idToken(), tokens,
+                    refreshToken, nowMillis).grantedScope(grantedScope(tokens, previous)).build();
         }
         // RFC 6749 §5.1: without expires_in the lifetime is the provider's documented default; five minutes keeps
         // a provider that documents none from being asked on every request.
         long expiresAt = nowMillis + (tokens.expiresInMillis() != null ? tokens.expiresInMillis() : DEFAULT_LIFETIME_MILLIS);
-        return new OidcSession(previous.issuer(), previous.subject(), previous.principalName(), previous.roles(),
-                previous.idToken(), tokens.accessToken(), refreshToken, expiresAt, previous.userinfoJson(),
-                previous.sid(), previous.loginAtMillis(), previous.issuedAtMillis(), grantedScope(tokens, previous));
+        return previous.toBuilder().accessToken(tokens.accessToken()).refreshToken(refreshToken)
+                .expiresAtMillis(expiresAt).grantedScope(grantedScope(tokens, previous)).build();
     }
 
-    private OidcSession make(JWTClaimsSet idClaims, String userinfoJson, String idToken, TokenResponse tokens,
-                             String refreshToken, long nowMillis, long loginAtMillis, long issuedAtMillis,
-                             String grantedScope) {
+    /** Sets what the ID token and the token response say; login id, times and scope are the caller's. */
+    private OidcSession.Builder make(OidcSession.Builder session, JWTClaimsSet idClaims, String userinfoJson,
+                                     String idToken, TokenResponse tokens, String refreshToken, long nowMillis) {
         Map<String, Object> claims = new LinkedHashMap<>(idClaims.toJSONObject());
         if (userinfoJson != null) {
             try {
@@ -65,11 +64,12 @@ public final class SessionFactory {
         }
         String subject = idClaims.getSubject();
         Object sid = idClaims.getClaim("sid");
-        return new OidcSession(idClaims.getIssuer(), subject, principalName(claims, subject),
-                ClaimPaths.roles(claims, config.rolesClaim()), idToken, tokens.accessToken(), refreshToken,
-                expiresAt(idClaims, tokens, nowMillis), userinfoJson,
-                sid instanceof String text && !text.isEmpty() ? text : null, loginAtMillis, issuedAtMillis,
-                grantedScope);
+        return session.registrationId(config.registration()).issuer(idClaims.getIssuer())
+                .clientId(config.clientId()).subject(subject).principalName(principalName(claims, subject))
+                .roles(ClaimPaths.roles(claims, config.rolesClaim())).idToken(idToken)
+                .accessToken(tokens.accessToken()).refreshToken(refreshToken)
+                .expiresAtMillis(expiresAt(idClaims, tokens, nowMillis)).userinfoJson(userinfoJson)
+                .sid(sid instanceof String text && !text.isEmpty() ? text : null);
     }
 
     /**

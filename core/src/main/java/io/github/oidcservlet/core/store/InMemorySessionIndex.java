@@ -1,4 +1,6 @@
-package io.github.oidcservlet.core.session;
+package io.github.oidcservlet.core.store;
+
+import io.github.oidcservlet.core.session.OidcSession;
 
 import java.time.Duration;
 import java.util.Map;
@@ -39,8 +41,9 @@ public final class InMemorySessionIndex implements SessionIndex {
         this.clock = clock;
     }
 
-    public InMemorySessionIndex() {
-        this(DEFAULT_RETENTION, DEFAULT_MAX_ENTRIES, System::currentTimeMillis);
+    /** @param clock the engine's clock, in epoch milliseconds */
+    public InMemorySessionIndex(LongSupplier clock) {
+        this(DEFAULT_RETENTION, DEFAULT_MAX_ENTRIES, clock);
     }
 
     @Override

@@ -1,5 +1,6 @@
-package io.github.oidcservlet.core.session;
+package io.github.oidcservlet.core.store;
 
+import io.github.oidcservlet.core.session.OidcSession;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -14,7 +15,9 @@ class InMemorySessionIndexTest {
     private final InMemorySessionIndex index = new InMemorySessionIndex(Duration.ofMinutes(10), 3, now::get);
 
     private static OidcSession login(String sub, String sid, long at) {
-        return new OidcSession(sub, sub, Set.of(), "h.p.s", "at", "rt", at + 300_000, null, sid, at);
+        return OidcSession.builder().subject(sub).principalName(sub).roles(Set.of()).idToken("h.p.s")
+                .accessToken("at").refreshToken("rt").expiresAtMillis(at + 300_000).sid(sid).loginAtMillis(at)
+                .build();
     }
 
     @Test
@@ -45,10 +48,14 @@ class InMemorySessionIndexTest {
     void theLoginsIdTokenIatDecidesNotWhenItLoggedInHere() {
         index.end(null, "alice", now.get(), now.get());
         // logged in here after the logout by our clock, but its ID token was issued before the logout token
-        OidcSession issuedBefore = new OidcSession("iss", "alice", "alice", Set.of(), "h.p.s", "at", "rt",
-                now.get() + 300_000, null, "sid-1", now.get() + 5_000, now.get() - 1_000);
-        OidcSession issuedAfter = new OidcSession("iss", "alice", "alice", Set.of(), "h.p.s", "at", "rt",
-                now.get() + 300_000, null, "sid-2", now.get() - 5_000, now.get() + 1_000);
+        OidcSession issuedBefore = OidcSession.builder().issuer("iss").subject("alice").principalName("alice")
+                .roles(Set.of()).idToken("h.p.s").accessToken("at").refreshToken("rt")
+                .expiresAtMillis(now.get() + 300_000).sid("sid-1").loginAtMillis(now.get() + 5_000)
+                .issuedAtMillis(now.get() - 1_000).build();
+        OidcSession issuedAfter = OidcSession.builder().issuer("iss").subject("alice").principalName("alice")
+                .roles(Set.of()).idToken("h.p.s").accessToken("at").refreshToken("rt")
+                .expiresAtMillis(now.get() + 300_000).sid("sid-2").loginAtMillis(now.get() - 5_000)
+                .issuedAtMillis(now.get() + 1_000).build();
         assertThat(index.isEnded(issuedBefore)).isTrue();
         assertThat(index.isEnded(issuedAfter)).isFalse();
     }
@@ -57,10 +64,12 @@ class InMemorySessionIndexTest {
     void withinTheSameSecondOfIatTheLocalOrderOfLoginAndLogoutDecides() {
         long second = 2_000_000L;
         index.end(null, "alice", second + 500, now.get());
-        OidcSession loggedInBefore = new OidcSession("iss", "alice", "alice", Set.of(), "h.p.s", "at", "rt",
-                now.get() + 300_000, null, null, now.get() - 10, second);
-        OidcSession loggedInAfter = new OidcSession("iss", "alice", "alice", Set.of(), "h.p.s", "at", "rt",
-                now.get() + 300_000, null, null, now.get() + 10, second);
+        OidcSession loggedInBefore = OidcSession.builder().issuer("iss").subject("alice").principalName("alice")
+                .roles(Set.of()).idToken("h.p.s").accessToken("at").refreshToken("rt")
+                .expiresAtMillis(now.get() + 300_000).loginAtMillis(now.get() - 10).issuedAtMillis(second).build();
+        OidcSession loggedInAfter = OidcSession.builder().issuer("iss").subject("alice").principalName("alice")
+                .roles(Set.of()).idToken("h.p.s").accessToken("at").refreshToken("rt")
+                .expiresAtMillis(now.get() + 300_000).loginAtMillis(now.get() + 10).issuedAtMillis(second).build();
         assertThat(index.isEnded(loggedInBefore)).isTrue();
         assertThat(index.isEnded(loggedInAfter)).isFalse();
     }

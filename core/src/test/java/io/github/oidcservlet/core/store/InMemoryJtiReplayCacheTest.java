@@ -1,14 +1,14 @@
-package io.github.oidcservlet.core.logout;
+package io.github.oidcservlet.core.store;
 
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class JtiReplayCacheTest {
+class InMemoryJtiReplayCacheTest {
 
     @Test
     void aJtiIsAcceptedOnceWithinItsTimeToLive() {
-        JtiReplayCache cache = new JtiReplayCache(1_000, 10);
+        InMemoryJtiReplayCache cache = new InMemoryJtiReplayCache(1_000, 10);
         assertThat(cache.firstSighting("a", 0)).isTrue();
         assertThat(cache.firstSighting("a", 999)).isFalse();
         assertThat(cache.firstSighting("a", 2_001)).as("forgotten after the ttl").isTrue();
@@ -16,7 +16,7 @@ class JtiReplayCacheTest {
 
     @Test
     void theCacheIsBoundedInSize() {
-        JtiReplayCache cache = new JtiReplayCache(60_000, 3);
+        InMemoryJtiReplayCache cache = new InMemoryJtiReplayCache(60_000, 3);
         for (int i = 0; i < 10; i++) {
             cache.firstSighting("jti-" + i, i);
         }

@@ -4,10 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 
 /**
- * One token endpoint client authentication method (OIDC Core 9, RFC 6749 §2.3). Adding a method means one more
- * small implementation listed in {@link ClientAuthentication}.
+ * How the provider checks one token endpoint client authentication method (OIDC Core 9, RFC 6749 §2.3); core's
+ * {@code ClientAuthMethod} names a method and core's {@code ClientAuthentication} is the client side of one. Adding a method means one more
+ * small implementation listed in {@link ClientCredentialChecks}.
  */
-interface ClientAuthMethod {
+interface ClientCredentialCheck {
 
     /** The name used in discovery and in {@link ProviderBehaviour#allowedClientAuthMethods(java.util.Set)}. */
     String name();

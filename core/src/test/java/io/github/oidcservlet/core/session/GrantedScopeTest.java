@@ -1,8 +1,7 @@
-package io.github.oidcservlet.core.login;
+package io.github.oidcservlet.core.session;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import io.github.oidcservlet.core.TestConfigs;
-import io.github.oidcservlet.core.session.OidcSession;
 import io.github.oidcservlet.core.token.TokenResponse;
 import org.junit.jupiter.api.Test;
 
