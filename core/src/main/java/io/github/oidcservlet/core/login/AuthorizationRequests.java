@@ -7,7 +7,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -24,7 +23,6 @@ public final class AuthorizationRequests {
 
     private final OidcConfig config;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
 
     public AuthorizationRequests(OidcConfig config, Clock clock) {
         this.config = config;
@@ -67,9 +65,7 @@ public final class AuthorizationRequests {
     }
 
     private String randomToken() {
-        byte[] bytes = new byte[RANDOM_BYTES];
-        random.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return io.github.oidcservlet.core.RandomTokens.of(RANDOM_BYTES);
     }
 
     static String s256(String verifier) {

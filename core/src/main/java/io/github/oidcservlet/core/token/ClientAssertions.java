@@ -9,11 +9,9 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
 import java.net.URI;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Date;
 import java.util.Map;
 
@@ -33,7 +31,6 @@ final class ClientAssertions {
     private final JWSAlgorithm algorithm;
     private final JWSSigner signer;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
 
     /**
      * @param audience the configured {@code client-assertion-audience}, or {@code null} for the token endpoint
@@ -79,8 +76,6 @@ final class ClientAssertions {
     }
 
     private String newJti() {
-        byte[] bytes = new byte[24];
-        random.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return io.github.oidcservlet.core.RandomTokens.of(24);
     }
 }

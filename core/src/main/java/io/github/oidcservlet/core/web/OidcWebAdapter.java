@@ -172,28 +172,21 @@ public final class OidcWebAdapter<Q, R> {
      * @throws IOException when the client went away
      */
     public void logout(Q request, R response) throws IOException {
-        if (sessions.find(request) != null && !intended(request, response)) {
-            if (!http.isCommitted(response)) {
+        try {
+            if (sessions.find(request) != null && !logoutConfirmation.isIntended(request)) {
                 logoutConfirmation.ask(request, response, http.contextPath(request) + config.logoutPath());
+            } else {
+                OidcSession ended = sessions.invalidate(request);
+                engine.revokeTokens(ended);
+                // RP-Initiated Logout 1.0 §2: state is opaque to the provider, passed back to the post-logout page
+                URI location = engine.logoutLocation(ended, urls.postLogoutRedirectUri(request), RandomTokens.of(16));
+                redirect(response, location.toString());
             }
-        } else {
-            OidcSession ended = sessions.invalidate(request);
-            engine.revokeTokens(ended);
-            // RP-Initiated Logout 1.0 §2: state is opaque to the provider and passed back to the post-logout page
-            URI location = engine.logoutLocation(ended, urls.postLogoutRedirectUri(request), RandomTokens.of(16));
-            redirect(response, location.toString());
+        } catch (IllegalArgumentException refused) {
+            // the container refused to parse the confirmation form's parameters
+            badRequest(request, response);
         }
         http.commit(response);
-    }
-
-    /** Whether the logout is the user's; false after answering 400 when the container refuses the parameters. */
-    private boolean intended(Q request, R response) throws IOException {
-        try {
-            return logoutConfirmation.isIntended(request);
-        } catch (IllegalArgumentException refused) {
-            badRequest(request, response);
-            return false;
-        }
     }
 
     /**
