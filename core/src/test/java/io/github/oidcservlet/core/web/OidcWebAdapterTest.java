@@ -160,6 +160,22 @@ class OidcWebAdapterTest {
     }
 
     @Test
+    void anExpiredLoginWhoseProviderIsUnreachableIsUnavailable() {
+        // nothing listens on port 1: the refresh fails at once, as with a provider that is down
+        OidcWebAdapter<InMemoryHttp.Request, InMemoryHttp.Response> providerDown =
+                WebFixtures.adapter(clock, "token-endpoint", "http://127.0.0.1:1/token");
+        try {
+            InMemoryHttp.Request request = new InMemoryHttp.Request("/profile");
+            InMemoryHttp.HTTP.setSessionAttribute(request, SessionStore.SESSION_ATTRIBUTE,
+                    WebFixtures.login(clock, -1, "refresh.token.value"));
+            assertThat(providerDown.renew(request)).isEqualTo(Renewal.UNAVAILABLE);
+            assertThat(providerDown.sessions().find(request)).as("kept for when the provider is back").isNotNull();
+        } finally {
+            providerDown.engine().close();
+        }
+    }
+
+    @Test
     void aChallengeAfterAnUnavailableRenewalIsA503WithRetryAfter() throws IOException {
         InMemoryHttp.Request request = new InMemoryHttp.Request("/profile");
         adapter.challenge(request, response, Renewal.UNAVAILABLE);
