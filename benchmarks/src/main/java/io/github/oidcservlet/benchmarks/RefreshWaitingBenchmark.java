@@ -6,7 +6,7 @@ import io.github.oidcservlet.benchmarks.servlet.BenchSession;
 import io.github.oidcservlet.benchmarks.servlet.BenchResponse;
 import io.github.oidcservlet.core.session.OidcSession;
 import io.github.oidcservlet.filter.OidcFilter;
-import io.github.oidcservlet.filter.SessionStore;
+import io.github.oidcservlet.core.web.SessionStore;
 
 import jakarta.servlet.ServletException;
 

@@ -4,8 +4,8 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * Unguessable values (state, nonce, PKCE verifiers, assertion ids, login ids): base64url without padding of bytes
- * from one {@link SecureRandom}, which is thread-safe.
+ * The one generator of unguessable values (state, nonce, PKCE verifier, client-assertion {@code jti}, login ids, the
+ * logout confirmation token and the post-logout {@code state}): bytes from {@link SecureRandom}, base64url without padding.
  */
 public final class RandomTokens {
 
@@ -15,12 +15,12 @@ public final class RandomTokens {
     }
 
     /**
-     * A fresh random value.
+     * A new random value.
      *
-     * @param bytes how many random bytes (16 bytes are 128 bits, 22 characters)
-     * @return the bytes, base64url-encoded without padding
+     * @param bytes how many random bytes it carries (RFC 6749 §10.10 and RFC 7636 §7.1 ask for at least 16)
+     * @return the bytes as base64url without padding
      */
-    public static String next(int bytes) {
+    public static String of(int bytes) {
         byte[] value = new byte[bytes];
         RANDOM.nextBytes(value);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(value);

@@ -1,12 +1,14 @@
 package io.github.oidcservlet.filter;
 
 import io.github.oidcservlet.core.LogText;
-import io.github.oidcservlet.core.OidcEngine;
 import io.github.oidcservlet.core.config.OidcConfig;
 import io.github.oidcservlet.core.config.OidcConfigException;
 import io.github.oidcservlet.core.provider.ProviderProtocolException;
-import io.github.oidcservlet.core.provider.ProviderUnavailableException;
 import io.github.oidcservlet.core.session.OidcSession;
+import io.github.oidcservlet.core.web.OidcWebAdapter;
+import io.github.oidcservlet.core.web.Renewal;
+import io.github.oidcservlet.core.web.Route;
+import io.github.oidcservlet.core.web.StartupCheck;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
@@ -35,7 +37,7 @@ public class OidcFilter implements Filter {
     private static final System.Logger LOG = System.getLogger(OidcFilter.class.getName());
 
     private final Clock clock;
-    private volatile OidcHttpAdapter adapter;
+    private volatile OidcWebAdapter<HttpServletRequest, HttpServletResponse> adapter;
 
     public OidcFilter() {
         this(Clock.systemUTC());
@@ -59,28 +61,14 @@ public class OidcFilter implements Filter {
             LOG.log(System.Logger.Level.ERROR, e.getMessage());
             throw new ServletException(e.getMessage(), e);
         }
-        adapter = new OidcHttpAdapter(start(config, clock));
-        LOG.log(System.Logger.Level.INFO, "OpenID Connect login ready: " + config);
-    }
-
-    /** Creates the engine and checks the provider once: a wrong discovery document fails start-up loudly. */
-    public static OidcEngine start(OidcConfig config) throws ServletException {
-        return start(config, Clock.systemUTC());
-    }
-
-    private static OidcEngine start(OidcConfig config, Clock clock) throws ServletException {
-        OidcEngine engine = OidcEngine.create(config, clock);
         try {
-            engine.provider().metadata();
-        } catch (ProviderProtocolException e) {
+            adapter = new OidcWebAdapter<>(StartupCheck.startEngine(config, clock), clock, JakartaServletBinding.INSTANCE);
+        } catch (OidcConfigException | ProviderProtocolException e) {
+            // a store that cannot be found or set up, or a discovery document that contradicts the configuration
             LOG.log(System.Logger.Level.ERROR, LogText.safe(e.getMessage()));
-            engine.close();
             throw new ServletException(e.getMessage(), e);
-        } catch (ProviderUnavailableException e) {
-            // The application must start and serve public pages; discovery is retried at the first login.
-            LOG.log(System.Logger.Level.WARNING, LogText.safe(e.getMessage()) + "; will retry at the first login");
         }
-        return engine;
+        LOG.log(System.Logger.Level.INFO, "OpenID Connect login ready: " + config);
     }
 
     @Override
@@ -89,20 +77,25 @@ public class OidcFilter implements Filter {
             chain.doFilter(req, res);
             return;
         }
-        OidcHttpAdapter current = adapter;
-        OidcHttpAdapter.Route route = current.route(request);
+        OidcWebAdapter<HttpServletRequest, HttpServletResponse> current = adapter;
+        Route route = current.route(request);
         switch (route) {
             case CALLBACK -> current.callback(request, response);
             case LOGOUT -> current.logout(request, response);
             case BACKCHANNEL_LOGOUT -> current.backchannelLogout(request, response);
             case PUBLIC, PROTECTED -> {
-                OidcSession session = current.activeSession(request);
-                if (session != null) {
-                    chain.doFilter(new OidcRequest(request, session.principal()), response);
-                } else if (route == OidcHttpAdapter.Route.PUBLIC) {
+                OidcSession login = current.activeLogin(request);
+                Renewal renewal = null;
+                if (login == null) {
+                    renewal = current.renew(request);
+                    login = renewal instanceof Renewal.Active active ? active.session() : null;
+                }
+                if (login != null) {
+                    chain.doFilter(new OidcRequest(request, login.principal()), response);
+                } else if (route == Route.PUBLIC) {
                     chain.doFilter(request, response);
                 } else {
-                    current.challenge(request, response);
+                    current.challenge(request, response, renewal);
                 }
             }
         }
@@ -110,7 +103,7 @@ public class OidcFilter implements Filter {
 
     @Override
     public void destroy() {
-        OidcHttpAdapter stopped = adapter;
+        OidcWebAdapter<?, ?> stopped = adapter;
         adapter = null;
         if (stopped != null) {
             // Own the lifecycle: no revocation thread outlives the application (it would pin its classes).

@@ -5,12 +5,12 @@ import io.github.oidcservlet.testkit.PemFiles;
 import io.github.oidcservlet.testkit.RecordedRequest;
 import io.github.oidcservlet.testkit.TestBrowser;
 import io.github.oidcservlet.testkit.TestProvider;
+import io.github.oidcservlet.testkit.TestProviderExtension;
 import jakarta.servlet.ServletException;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -30,6 +30,8 @@ class ClientAuthMethodsIT {
 
     private static final String LONG_SECRET = "a-client-secret-of-at-least-32-bytes!!";
 
+    @RegisterExtension
+    static final TestProviderExtension providers = TestProviderExtension.create();
     static TestProvider provider;
 
     @TempDir
@@ -37,17 +39,7 @@ class ClientAuthMethodsIT {
 
     @BeforeAll
     static void start() {
-        provider = TestProvider.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        provider.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        provider.reset();
+        provider = providers.get();
     }
 
     /** Logs in with the given params against a provider that accepts only {@code method}. */

@@ -2,13 +2,13 @@ package io.github.oidcservlet.filter;
 
 import io.github.oidcservlet.testkit.TestBrowser;
 import io.github.oidcservlet.testkit.TestProvider;
+import io.github.oidcservlet.testkit.TestProviderExtension;
 import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mockito.Mockito;
 
 import java.net.URI;
@@ -25,21 +25,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** What the filter's configuration does, as a user sets it in web.xml. */
 class FilterConfigurationIT {
 
+    @RegisterExtension
+    static final TestProviderExtension providers = TestProviderExtension.create();
     static TestProvider provider;
 
     @BeforeAll
     static void start() {
-        provider = TestProvider.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        provider.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        provider.reset();
+        provider = providers.get();
     }
 
     /** The FilterConfig a container would pass, over plain init-params. */
@@ -87,6 +79,16 @@ class FilterConfigurationIT {
                 .isInstanceOf(ServletException.class)
                 .hasMessageContaining("https://impostor.example.com")
                 .hasMessageContaining(provider.issuer());
+    }
+
+    @Test
+    void initFailsNamingTheKeyWhenTheStoreIsUnknown() {
+        Map<String, String> params = new java.util.LinkedHashMap<>(TestApp.paramsFor(provider));
+        params.put("store", "redis-of-my-dreams");
+        assertThatThrownBy(() -> new OidcFilter().init(filterConfig(params)))
+                .isInstanceOf(ServletException.class)
+                .hasMessageContaining("init-param 'store'")
+                .hasMessageContaining("memory");
     }
 
     @Test

@@ -5,12 +5,13 @@ import io.github.oidcservlet.testkit.PemFiles;
 import io.github.oidcservlet.testkit.RecordedRequest;
 import io.github.oidcservlet.testkit.TestBrowser;
 import io.github.oidcservlet.testkit.TestProvider;
+import io.github.oidcservlet.testkit.TestProviderExtension;
 import io.github.oidcservlet.testkit.TestProviderOptions;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -29,6 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class LoginIdProviderIT {
 
+    @RegisterExtension
+    static final TestProviderExtension providers = TestProviderExtension.create(TestProviderOptions.defaults().withIssuerPath("/oidc"));
     static TestProvider provider;
 
     @TempDir
@@ -36,17 +39,11 @@ class LoginIdProviderIT {
 
     @BeforeAll
     static void start() {
-        provider = TestProvider.start(TestProviderOptions.defaults().withIssuerPath("/oidc"));
-    }
-
-    @AfterAll
-    static void stop() {
-        provider.close();
+        provider = providers.get();
     }
 
     @BeforeEach
     void reset() {
-        provider.reset();
         provider.behaviour().refreshTokenScope("offline_access")
                 .allowedClientAuthMethods(Set.of("client_secret_basic", "client_secret_post", "private_key_jwt", "none"))
                 .clientAssertionAudiences(Set.of(provider.baseUri().getHost()));

@@ -2,11 +2,12 @@ package io.github.oidcservlet.filter;
 
 import io.github.oidcservlet.testkit.TestBrowser;
 import io.github.oidcservlet.testkit.TestProvider;
-import org.junit.jupiter.api.AfterAll;
+import io.github.oidcservlet.testkit.TestProviderExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -27,6 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ProviderAnswersIT {
 
+    @RegisterExtension
+    static final TestProviderExtension providers = TestProviderExtension.create();
     static TestProvider provider;
     TestApp app;
     final List<String> logLines = new ArrayList<>();
@@ -49,17 +52,11 @@ class ProviderAnswersIT {
 
     @BeforeAll
     static void startProvider() {
-        provider = TestProvider.start();
-    }
-
-    @AfterAll
-    static void stopProvider() {
-        provider.close();
+        provider = providers.get();
     }
 
     @BeforeEach
     void freshApp() {
-        provider.reset();
         app = TestApp.start(TestApp.paramsFor(provider));
         Logger.getLogger("").addHandler(logCapture);
     }

@@ -3,10 +3,12 @@ package io.github.oidcservlet.filter;
 import io.github.oidcservlet.testkit.RecordedRequest;
 import io.github.oidcservlet.testkit.TestBrowser;
 import io.github.oidcservlet.testkit.TestProvider;
+import io.github.oidcservlet.testkit.TestProviderExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -27,6 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SessionRefreshIT {
 
+    @RegisterExtension
+    static final TestProviderExtension providers = TestProviderExtension.create();
     static TestProvider provider;
     static TestApp app;
     static final MovableClock clock = new MovableClock();
@@ -34,7 +38,7 @@ class SessionRefreshIT {
 
     @BeforeAll
     static void start() {
-        provider = TestProvider.start();
+        provider = providers.get();
         // no userinfo endpoint in discovery: with expires_in 0 the access token could not fetch it at login
         provider.behaviour().userinfoDisabled(true);
         app = TestApp.start(TestApp.paramsFor(provider), clock);
@@ -43,12 +47,10 @@ class SessionRefreshIT {
     @AfterAll
     static void stop() {
         app.close();
-        provider.close();
     }
 
     @BeforeEach
     void fresh() {
-        provider.reset();
         provider.behaviour().userinfoDisabled(true);
         browser = new TestBrowser();
     }

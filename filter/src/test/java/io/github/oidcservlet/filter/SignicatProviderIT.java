@@ -1,11 +1,12 @@
 package io.github.oidcservlet.filter;
 
 import io.github.oidcservlet.testkit.TestProvider;
+import io.github.oidcservlet.testkit.TestProviderExtension;
 import io.github.oidcservlet.testkit.TestProviderOptions;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.Map;
 import java.util.Set;
@@ -19,21 +20,17 @@ import static org.assertj.core.api.Assertions.within;
  */
 class SignicatProviderIT {
 
+    @RegisterExtension
+    static final TestProviderExtension providers = TestProviderExtension.create(TestProviderOptions.defaults().withIssuerPath("/broker/openidconnect"));
     static TestProvider provider;
 
     @BeforeAll
     static void start() {
-        provider = TestProvider.start(TestProviderOptions.defaults().withIssuerPath("/broker/openidconnect"));
-    }
-
-    @AfterAll
-    static void stop() {
-        provider.close();
+        provider = providers.get();
     }
 
     @BeforeEach
     void reset() {
-        provider.reset();
         provider.client("signicat-client", "signicat-secret");
         provider.behaviour().allowedClientAuthMethods(Set.of("client_secret_post")).expiresIn(600L)
                 .expiresInMilliseconds(true).rotateRefreshTokens(true);

@@ -1,5 +1,6 @@
 package io.github.oidcservlet.filter;
 
+import io.github.oidcservlet.core.web.SessionStore;
 import io.github.oidcservlet.core.session.OidcPrincipal;
 import io.github.oidcservlet.testkit.TestProvider;
 import jakarta.servlet.DispatcherType;
@@ -109,7 +110,8 @@ final class TestApp implements AutoCloseable {
             }
             jakarta.servlet.http.HttpSession httpSession = request.getSession(false);
             body.append("owner=").append(httpSession == null ? null : httpSession.getAttribute("owner")).append('\n');
-            io.github.oidcservlet.core.session.OidcSession session = new SessionStore().find(request);
+            io.github.oidcservlet.core.session.OidcSession session =
+                    new SessionStore<>(JakartaServletBinding.INSTANCE).find(request);
             if (session != null) {
                 // What the session holds, never the tokens themselves.
                 body.append("expiresAtMillis=").append(session.expiresAtMillis()).append('\n');

@@ -1,8 +1,8 @@
 package io.github.oidcservlet.jakarta;
 
 import io.github.oidcservlet.core.session.OidcSession;
-import io.github.oidcservlet.filter.OidcHttpAdapter;
-import io.github.oidcservlet.filter.SessionStore;
+import io.github.oidcservlet.core.web.OidcWebAdapter;
+import io.github.oidcservlet.core.web.Renewal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -11,13 +11,14 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticat
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 
 import java.io.IOException;
 
 /**
- * OpenID Connect login as a Jakarta Security mechanism. The work is the filter's: this class only asks the
- * servlet adapter and tells the container the outcome. The container calls it for every request:
+ * OpenID Connect login as a Jakarta Security mechanism. The work is the web layer's (the same
+ * {@link OidcWebAdapter} and servlet binding as the filter): this class only asks it and tells the container the
+ * outcome. Every answer the adapter writes is committed before {@code SEND_CONTINUE}, so that no container writes
+ * its own on top. The container calls it for every request:
  * <ul>
  *   <li>the callback and logout paths are answered by the adapter (a redirect or an error page);</li>
  *   <li>a request whose HTTP session holds an active login is authenticated as that caller, with the
@@ -40,7 +41,7 @@ public class OidcAuthenticationMechanism implements HttpAuthenticationMechanism 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
-        OidcHttpAdapter adapter = extension.adapter();
+        OidcWebAdapter<HttpServletRequest, HttpServletResponse> adapter = extension.adapter();
         try {
             switch (adapter.route(request)) {
                 case CALLBACK:
@@ -61,15 +62,20 @@ public class OidcAuthenticationMechanism implements HttpAuthenticationMechanism 
         }
     }
 
-    private static AuthenticationStatus authenticate(OidcHttpAdapter adapter, HttpServletRequest request,
-            HttpServletResponse response, HttpMessageContext context) throws IOException {
-        OidcSession session = adapter.activeSession(request);
+    private static AuthenticationStatus authenticate(OidcWebAdapter<HttpServletRequest, HttpServletResponse> adapter,
+            HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) throws IOException {
+        OidcSession session = adapter.activeLogin(request);
+        Renewal renewal = null;
+        if (session == null) {
+            renewal = adapter.renew(request);
+            session = renewal instanceof Renewal.Active active ? active.session() : null;
+        }
         if (session != null) {
             request.setAttribute(SESSION_REQUEST_ATTRIBUTE, session);
             return context.notifyContainerAboutLogin(new CallerPrincipal(session.principalName()), session.roles());
         }
         if (context.isProtected() || context.isAuthenticationRequest()) {
-            adapter.challenge(request, response);
+            adapter.challenge(request, response, renewal);
             return AuthenticationStatus.SEND_CONTINUE;
         }
         return context.doNothing();
@@ -82,14 +88,8 @@ public class OidcAuthenticationMechanism implements HttpAuthenticationMechanism 
     @Override
     public void cleanSubject(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
         HttpAuthenticationMechanism.super.cleanSubject(request, response, context);
-        HttpSession session = request.getSession(false);
-        if (session != null) {
-            try {
-                session.removeAttribute(SessionStore.SESSION_ATTRIBUTE);
-            } catch (IllegalStateException invalidated) {
-                // nothing left to forget
-            }
-        }
+        OidcWebAdapter<HttpServletRequest, HttpServletResponse> adapter = extension.adapter();
+        adapter.sessions().forget(request);
         request.removeAttribute(SESSION_REQUEST_ATTRIBUTE);
     }
 }

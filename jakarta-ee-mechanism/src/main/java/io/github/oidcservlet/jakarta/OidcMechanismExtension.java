@@ -3,16 +3,20 @@ package io.github.oidcservlet.jakarta;
 import io.github.oidcservlet.core.LogText;
 import io.github.oidcservlet.core.config.OidcConfig;
 import io.github.oidcservlet.core.config.OidcConfigException;
-import io.github.oidcservlet.filter.OidcFilter;
-import io.github.oidcservlet.filter.OidcHttpAdapter;
+import io.github.oidcservlet.core.provider.ProviderProtocolException;
+import io.github.oidcservlet.core.web.OidcWebAdapter;
+import io.github.oidcservlet.core.web.StartupCheck;
+import io.github.oidcservlet.filter.JakartaServletBinding;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.BeforeShutdown;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
 import jakarta.enterprise.inject.spi.WithAnnotations;
-import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -29,7 +33,7 @@ public class OidcMechanismExtension implements Extension {
 
     private final List<Class<?>> annotated = new ArrayList<>();
     private OidcAuthenticationMechanismDefinition definition;
-    private volatile OidcHttpAdapter adapter;
+    private volatile OidcWebAdapter<HttpServletRequest, HttpServletResponse> adapter;
 
     <T> void findDefinition(@Observes @WithAnnotations(OidcAuthenticationMechanismDefinition.class)
                             ProcessAnnotatedType<T> event) {
@@ -55,25 +59,27 @@ public class OidcMechanismExtension implements Extension {
                 LOG.log(System.Logger.Level.WARNING, "public-paths is ignored by the Jakarta Security mechanism: "
                         + "the application's security constraints decide which resources need a login");
             }
-            adapter = new OidcHttpAdapter(OidcFilter.start(config));
+            Clock clock = Clock.systemUTC();
+            adapter = new OidcWebAdapter<>(StartupCheck.startEngine(config, clock), clock,
+                    JakartaServletBinding.INSTANCE);
             LOG.log(System.Logger.Level.INFO, "OpenID Connect mechanism ready: " + config);
-        } catch (OidcConfigException | ServletException e) {
+        } catch (OidcConfigException | ProviderProtocolException e) {
             fail(event, e);
         }
     }
 
     /** Stops the engine's background threads with the application. */
     void stop(@Observes BeforeShutdown event) {
-        OidcHttpAdapter started = adapter;
+        OidcWebAdapter<?, ?> started = adapter;
         adapter = null;
         if (started != null) {
             started.engine().close();
         }
     }
 
-    /** The servlet adapter the mechanism drives. */
-    OidcHttpAdapter adapter() {
-        OidcHttpAdapter started = adapter;
+    /** The web adapter the mechanism drives. */
+    OidcWebAdapter<HttpServletRequest, HttpServletResponse> adapter() {
+        OidcWebAdapter<HttpServletRequest, HttpServletResponse> started = adapter;
         if (started == null) {
             throw new IllegalStateException("the OpenID Connect mechanism did not start; see the deployment log");
         }

@@ -126,10 +126,7 @@ final class ConfigReader {
         }
         List<String> patterns = new ArrayList<>();
         for (String pattern : Arrays.stream(text.get().split(",")).map(String::trim).filter(p -> !p.isEmpty()).toList()) {
-            boolean prefix = pattern.startsWith("/") && pattern.indexOf('*') == pattern.length() - 1 && pattern.endsWith("/*");
-            boolean suffix = pattern.startsWith("*.") && pattern.indexOf('*', 1) < 0 && pattern.indexOf('/') < 0;
-            boolean exact = pattern.startsWith("/") && pattern.indexOf('*') < 0;
-            if (prefix || suffix || exact) {
+            if (PathPattern.of(pattern) != null) {
                 patterns.add(pattern);
             } else {
                 problem(key, "has pattern '" + pattern + "'; use an exact path (/about), a prefix (/public/*) or a suffix (*.css)");

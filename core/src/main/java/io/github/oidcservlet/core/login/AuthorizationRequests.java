@@ -89,7 +89,7 @@ public final class AuthorizationRequests {
     }
 
     private static String randomToken() {
-        return RandomTokens.next(RANDOM_BYTES);
+        return RandomTokens.of(RANDOM_BYTES);
     }
 
     static String s256(String verifier) {

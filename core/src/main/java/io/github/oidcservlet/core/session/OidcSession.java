@@ -89,7 +89,7 @@ public final class OidcSession implements Serializable {
 
     /** A new login id: 128 random bits, base64url (22 characters), unguessable and unique in practice. */
     public static String newLoginId() {
-        return RandomTokens.next(16);
+        return RandomTokens.of(16);
     }
 
     /** Serialized as a {@link SessionSerialForm}: the values only, a few dozen bytes beyond the tokens. */

@@ -77,6 +77,6 @@ final class ClientAssertions {
     }
 
     private static String newJti() {
-        return RandomTokens.next(24);
+        return RandomTokens.of(24);
     }
 }

@@ -1,6 +1,6 @@
 package io.github.oidcservlet.sample.web;
 
-import io.github.oidcservlet.filter.ErrorPages;
+import io.github.oidcservlet.core.web.ErrorPages;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

@@ -1,4 +1,4 @@
-package io.github.oidcservlet.filter;
+package io.github.oidcservlet.core.web;
 
 import org.junit.jupiter.api.Test;
 

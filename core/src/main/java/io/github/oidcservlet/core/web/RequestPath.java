@@ -1,4 +1,4 @@
-package io.github.oidcservlet.filter;
+package io.github.oidcservlet.core.web;
 
 /**
  * The path inside the application as the container decoded and normalized it: servlet path followed by path

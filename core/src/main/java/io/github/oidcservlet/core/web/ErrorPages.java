@@ -1,15 +1,16 @@
-package io.github.oidcservlet.filter;
+package io.github.oidcservlet.core.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import jakarta.servlet.http.HttpServletResponse;
+import io.github.oidcservlet.core.logout.BackchannelLogoutResult;
 
 import java.io.IOException;
 
 /**
  * Error answers in words a user understands: an HTML page for browsers, JSON for API clients. Everything that
  * comes from outside (the provider's {@code error} and {@code error_description}) is escaped; no stack trace, no
- * token, no code and no secret is ever shown.
+ * token, no code and no secret is ever shown. The back-channel logout answer, JSON for the provider, is written
+ * here too.
  */
 public final class ErrorPages {
 
@@ -18,25 +19,47 @@ public final class ErrorPages {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** One error to show. {@code providerError}/{@code providerErrorDescription} may be null. */
+    /**
+     * One error to show.
+     *
+     * @param status the HTTP status
+     * @param title the page's heading
+     * @param message what happened, in the user's words
+     * @param providerError the provider's {@code error}, or null
+     * @param providerErrorDescription the provider's {@code error_description}, or null
+     * @param retryable whether to ask the user to try again shortly ({@code Retry-After})
+     */
     public record Problem(int status, String title, String message, String providerError,
                           String providerErrorDescription, boolean retryable) {
     }
 
-    public void send(HttpServletResponse response, Problem problem, boolean json, String homeUrl) throws IOException {
-        if (response.isCommitted()) {
+    private ErrorPages() {
+    }
+
+    /**
+     * Answers with an error page, unless the response is already committed.
+     *
+     * @param http the front door's binding
+     * @param response the response to write
+     * @param problem what to tell
+     * @param json whether to answer JSON (API calls) rather than HTML
+     * @param homeUrl the application's root, linked from the HTML page
+     * @param <R> the container's response type
+     * @throws IOException when the client went away
+     */
+    public static <R> void send(HttpBinding<?, R> http, R response, Problem problem, boolean json, String homeUrl)
+            throws IOException {
+        if (http.isCommitted(response)) {
             return;
         }
-        response.resetBuffer();
-        response.setStatus(problem.status());
-        response.setHeader("Cache-Control", "no-store");
-        response.setHeader("X-Content-Type-Options", "nosniff");
+        http.resetBuffer(response);
+        http.status(response, problem.status());
+        http.header(response, "Cache-Control", "no-store");
+        http.header(response, "X-Content-Type-Options", "nosniff");
         if (problem.retryable()) {
-            response.setHeader("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
+            http.header(response, "Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
         }
-        response.setCharacterEncoding("UTF-8");
         if (json) {
-            response.setContentType("application/json");
             ObjectNode body = JSON.createObjectNode();
             body.put("error", code(problem.status()));
             body.put("message", problem.message());
@@ -49,11 +72,27 @@ public final class ErrorPages {
             if (problem.retryable()) {
                 body.put("retry_after", RETRY_AFTER_SECONDS);
             }
-            response.getWriter().write(JSON.writeValueAsString(body));
+            http.body(response, "application/json", JSON.writeValueAsString(body));
         } else {
-            response.setContentType("text/html");
-            response.setHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
-            response.getWriter().write(html(problem, homeUrl));
+            http.header(response, "Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
+            http.body(response, "text/html", html(problem, homeUrl));
+        }
+    }
+
+    /**
+     * The answer to the provider's back-channel logout request (OpenID Back-Channel Logout 1.0 §2.8): the status,
+     * never cached, and a JSON {@code error} when it failed.
+     */
+    static <R> void sendBackchannel(HttpBinding<?, R> http, R response, BackchannelLogoutResult result)
+            throws IOException {
+        http.status(response, result.status());
+        // §2.8: "The response SHOULD include Cache-Control: no-store".
+        http.header(response, "Cache-Control", "no-store");
+        if (result.error() != null) {
+            ObjectNode body = JSON.createObjectNode();
+            body.put("error", result.error());
+            body.put("error_description", result.errorDescription());
+            http.body(response, "application/json", JSON.writeValueAsString(body));
         }
     }
 
@@ -78,7 +117,12 @@ public final class ErrorPages {
         return page.toString();
     }
 
-    /** HTML escaping for text and attribute values. */
+    /**
+     * HTML escaping for text and attribute values.
+     *
+     * @param text any text, or null
+     * @return the text safe between tags and inside quoted attributes; {@code ""} for null
+     */
     public static String escape(String text) {
         if (text == null) {
             return "";

@@ -1,10 +1,12 @@
-package io.github.oidcservlet.filter;
+package io.github.oidcservlet.core.web;
+
+import io.github.oidcservlet.core.config.PathPattern;
 
 import java.util.List;
 
 /**
- * Servlet-style path patterns, matched against the decoded, normalized path inside the application:
- * exact ({@code /about}), prefix ({@code /public/*}, which also matches {@code /public}) and suffix
+ * Servlet-style path patterns ({@link PathPattern}), matched against the decoded, normalized path inside the
+ * application: exact ({@code /about}), prefix ({@code /public/*}, which also matches {@code /public}) and suffix
  * ({@code *.css}).
  */
 final class PathPatterns {
@@ -14,11 +16,13 @@ final class PathPatterns {
     private final String[] suffixes;
 
     PathPatterns(List<String> patterns) {
-        this.exact = patterns.stream().filter(p -> !p.contains("*")).toArray(String[]::new);
-        this.prefixes = patterns.stream().filter(p -> p.endsWith("/*"))
-                .map(p -> p.substring(0, p.length() - 2)).toArray(String[]::new);
-        this.suffixes = patterns.stream().filter(p -> p.startsWith("*."))
-                .map(p -> p.substring(1)).toArray(String[]::new);
+        this.exact = operands(patterns, PathPattern.EXACT);
+        this.prefixes = operands(patterns, PathPattern.PREFIX);
+        this.suffixes = operands(patterns, PathPattern.SUFFIX);
+    }
+
+    private static String[] operands(List<String> patterns, PathPattern kind) {
+        return patterns.stream().filter(p -> PathPattern.of(p) == kind).map(kind::operand).toArray(String[]::new);
     }
 
     boolean matches(String path) {

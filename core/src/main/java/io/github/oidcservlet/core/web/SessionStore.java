@@ -1,12 +1,15 @@
-package io.github.oidcservlet.filter;
+package io.github.oidcservlet.core.web;
 
 import io.github.oidcservlet.core.login.PendingLogins;
 import io.github.oidcservlet.core.session.OidcSession;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpSession;
 
-/** Keeps the engine's per-user values in the {@link HttpSession}. */
-public final class SessionStore {
+/**
+ * Keeps the engine's per-user values (the login, the pending logins, the ended marker) as attributes of the
+ * container's HTTP session.
+ *
+ * @param <Q> the container's request type
+ */
+public final class SessionStore<Q> {
 
     /** Session attribute holding the {@link OidcSession}. */
     public static final String SESSION_ATTRIBUTE = "io.github.oidcservlet.session";
@@ -15,28 +18,52 @@ public final class SessionStore {
     /** Session attribute marking that the session's login was ended (refused refresh): the next login starts empty. */
     static final String ENDED_ATTRIBUTE = "io.github.oidcservlet.ended";
 
-    /** The stored login, or null; never creates a session. */
-    public OidcSession find(HttpServletRequest request) {
-        HttpSession session = request.getSession(false);
-        return session == null ? null : (OidcSession) session.getAttribute(SESSION_ATTRIBUTE);
+    private final HttpBinding<Q, ?> http;
+
+    /**
+     * @param http the front door's binding
+     */
+    public SessionStore(HttpBinding<Q, ?> http) {
+        this.http = http;
+    }
+
+    /**
+     * @param request the request
+     * @return the stored login, or null; never creates a session
+     */
+    public OidcSession find(Q request) {
+        return (OidcSession) http.sessionAttribute(request, SESSION_ATTRIBUTE);
+    }
+
+    /**
+     * Forgets the stored login ({@code HttpServletRequest.logout()}); the HTTP session and the application's
+     * attributes stay.
+     *
+     * @param request the request
+     */
+    public void forget(Q request) {
+        try {
+            http.removeSessionAttribute(request, SESSION_ATTRIBUTE);
+        } catch (IllegalStateException invalidated) {
+            // nothing left to forget
+        }
     }
 
     /** The pending logins of an existing session, or null. */
-    public PendingLogins pendingLogins(HttpServletRequest request) {
-        HttpSession session = request.getSession(false);
-        return session == null ? null : (PendingLogins) session.getAttribute(PENDING_ATTRIBUTE);
+    PendingLogins pendingLogins(Q request) {
+        return (PendingLogins) http.sessionAttribute(request, PENDING_ATTRIBUTE);
     }
 
     /** The pending logins, creating the session and the map when needed. */
-    public PendingLogins pendingLoginsForNewLogin(HttpServletRequest request) {
-        HttpSession session = request.getSession(true);
+    PendingLogins pendingLoginsForNewLogin(Q request) {
+        Object session = http.session(request, true);
         // Containers hand concurrent requests of one session the same session object: two tabs starting a
         // login at once must not each create a map and lose the other's entry.
         synchronized (session) {
-            PendingLogins pending = (PendingLogins) session.getAttribute(PENDING_ATTRIBUTE);
+            PendingLogins pending = pendingLogins(request);
             if (pending == null) {
                 pending = new PendingLogins();
-                session.setAttribute(PENDING_ATTRIBUTE, pending);
+                http.setSessionAttribute(request, PENDING_ATTRIBUTE, pending);
             }
             return pending;
         }
@@ -46,11 +73,10 @@ public final class SessionStore {
      * Stores the pending logins again after they changed, so that containers which persist or replicate
      * sessions only on {@code setAttribute} see the change.
      */
-    public void savePendingLogins(HttpServletRequest request, PendingLogins pending) {
-        HttpSession session = request.getSession(false);
-        if (session != null && pending != null) {
+    void savePendingLogins(Q request, PendingLogins pending) {
+        if (pending != null && http.session(request, false) != null) {
             try {
-                session.setAttribute(PENDING_ATTRIBUTE, pending);
+                http.setSessionAttribute(request, PENDING_ATTRIBUTE, pending);
             } catch (IllegalStateException invalidated) {
                 // the session ended meanwhile: nothing to save
             }
@@ -66,37 +92,37 @@ public final class SessionStore {
      *
      * @param previousEnded whether the login the session still holds was ended (back-channel logout)
      */
-    public void storeLogin(HttpServletRequest request, OidcSession login, boolean previousEnded) {
-        HttpSession session = request.getSession(true);
-        OidcSession previous = (OidcSession) session.getAttribute(SESSION_ATTRIBUTE);
-        boolean newUser = previousEnded || session.getAttribute(ENDED_ATTRIBUTE) != null
+    void storeLogin(Q request, OidcSession login, boolean previousEnded) {
+        http.session(request, true);
+        OidcSession previous = find(request);
+        boolean newUser = previousEnded || http.sessionAttribute(request, ENDED_ATTRIBUTE) != null
                 || previous != null && !previous.isSameUser(login);
         if (newUser) {
-            Object pending = session.getAttribute(PENDING_ATTRIBUTE);
-            session.invalidate();
-            session = request.getSession(true);
+            Object pending = http.sessionAttribute(request, PENDING_ATTRIBUTE);
+            http.invalidateSession(request);
             if (pending != null) {
-                session.setAttribute(PENDING_ATTRIBUTE, pending);
+                http.setSessionAttribute(request, PENDING_ATTRIBUTE, pending);
             }
         } else {
-            request.changeSessionId();
+            http.changeSessionId(request);
         }
-        session.setAttribute(SESSION_ATTRIBUTE, login);
+        http.setSessionAttribute(request, SESSION_ATTRIBUTE, login);
     }
 
     /**
      * Puts a refreshed login in place of {@code old}, unless another request of the session has stored something
      * else meanwhile (the same refreshed login, or a new login).
      */
-    public void replaceLogin(HttpServletRequest request, OidcSession old, OidcSession refreshed) {
-        HttpSession session = request.getSession(false);
+    void replaceLogin(Q request, OidcSession old, OidcSession refreshed) {
+        Object session = http.session(request, false);
         if (session == null) {
             return;
         }
         try {
             synchronized (session) {
-                if (session.getAttribute(SESSION_ATTRIBUTE) == old) {
-                    session.setAttribute(SESSION_ATTRIBUTE, refreshed);
+                // the same login and tokens, whichever deserialized copy this request holds
+                if (old.isSameLoginAs(find(request))) {
+                    http.setSessionAttribute(request, SESSION_ATTRIBUTE, refreshed);
                 }
             }
         } catch (IllegalStateException invalidated) {
@@ -108,16 +134,16 @@ public final class SessionStore {
      * Removes a login whose refresh was refused, keeping the application's session until the next login, which
      * then starts from an empty one (the marker left here says so).
      */
-    public void removeLogin(HttpServletRequest request, OidcSession ended) {
-        HttpSession session = request.getSession(false);
+    void removeLogin(Q request, OidcSession ended) {
+        Object session = http.session(request, false);
         if (session == null) {
             return;
         }
         try {
             synchronized (session) {
-                if (session.getAttribute(SESSION_ATTRIBUTE) == ended) {
-                    session.removeAttribute(SESSION_ATTRIBUTE);
-                    session.setAttribute(ENDED_ATTRIBUTE, Boolean.TRUE);
+                if (ended.isSameLoginAs(find(request))) {
+                    http.removeSessionAttribute(request, SESSION_ATTRIBUTE);
+                    http.setSessionAttribute(request, ENDED_ATTRIBUTE, Boolean.TRUE);
                 }
             }
         } catch (IllegalStateException invalidated) {
@@ -132,17 +158,17 @@ public final class SessionStore {
      * @return true when this call ended it; false when the session no longer held {@code ended} (another request
      *         of the session was first, or a new login replaced it)
      */
-    public boolean endSession(HttpServletRequest request, OidcSession ended) {
-        HttpSession session = request.getSession(false);
+    boolean endSession(Q request, OidcSession ended) {
+        Object session = http.session(request, false);
         if (session == null) {
             return false;
         }
         try {
             synchronized (session) {
-                if (session.getAttribute(SESSION_ATTRIBUTE) != ended) {
+                if (!ended.isSameLoginAs(find(request))) {
                     return false;
                 }
-                session.invalidate();
+                http.invalidateSession(request);
                 return true;
             }
         } catch (IllegalStateException invalidated) {
@@ -151,16 +177,14 @@ public final class SessionStore {
     }
 
     /** Ends the HTTP session; returns the login it held, or null. */
-    public OidcSession invalidate(HttpServletRequest request) {
-        HttpSession session = request.getSession(false);
-        if (session == null) {
-            return null;
-        }
-        OidcSession login = (OidcSession) session.getAttribute(SESSION_ATTRIBUTE);
+    OidcSession invalidate(Q request) {
+        OidcSession login;
         try {
-            session.invalidate();
+            login = find(request);
+            http.invalidateSession(request);
         } catch (IllegalStateException alreadyInvalid) {
             // invalidated concurrently: the outcome is the same
+            return null;
         }
         return login;
     }
@@ -170,24 +194,23 @@ public final class SessionStore {
      * dropped, so a failed login leaves nothing behind. A session with a valid earlier login is kept: a forged
      * callback must not log the user out.
      */
-    public void discardIfEmpty(HttpServletRequest request, long nowMillis) {
-        HttpSession session = request.getSession(false);
-        if (session == null || session.getAttribute(SESSION_ATTRIBUTE) != null) {
+    void discardIfEmpty(Q request, long nowMillis) {
+        if (http.session(request, false) == null || find(request) != null) {
             return;
         }
-        PendingLogins pending = (PendingLogins) session.getAttribute(PENDING_ATTRIBUTE);
+        PendingLogins pending = pendingLogins(request);
         if (pending != null && !pending.isEmpty(nowMillis)) {
             return;
         }
         try {
-            boolean onlyOurs = java.util.Collections.list(session.getAttributeNames()).stream()
+            boolean onlyOurs = http.sessionAttributeNames(request).stream()
                     .allMatch(name -> PENDING_ATTRIBUTE.equals(name) || ENDED_ATTRIBUTE.equals(name));
             if (onlyOurs) {
-                session.invalidate();
+                http.invalidateSession(request);
             } else {
                 // the application keeps its own session (a cart, a preference); only our leftovers go (the ended
                 // marker stays: the next login must still start from an empty session)
-                session.removeAttribute(PENDING_ATTRIBUTE);
+                http.removeSessionAttribute(request, PENDING_ATTRIBUTE);
             }
         } catch (IllegalStateException alreadyInvalid) {
             // nothing left to discard

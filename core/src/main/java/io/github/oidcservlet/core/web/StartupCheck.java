@@ -1,0 +1,42 @@
+package io.github.oidcservlet.core.web;
+
+import io.github.oidcservlet.core.LogText;
+import io.github.oidcservlet.core.OidcEngine;
+import io.github.oidcservlet.core.config.OidcConfig;
+import io.github.oidcservlet.core.provider.ProviderProtocolException;
+import io.github.oidcservlet.core.provider.ProviderUnavailableException;
+
+import java.time.Clock;
+
+/** The start of every front door: the engine, with the provider checked once. */
+public final class StartupCheck {
+
+    private static final System.Logger LOG = System.getLogger(StartupCheck.class.getName());
+
+    private StartupCheck() {
+    }
+
+    /**
+     * Creates the engine and checks the provider once: a discovery document that contradicts the configuration
+     * fails start-up loudly; an unreachable provider does not (public pages must be served; discovery is retried at
+     * the first login). A front door only translates the exception into its container's.
+     *
+     * @param config the checked configuration
+     * @param clock the only time source of the engine and the adapter
+     * @return the started engine
+     * @throws ProviderProtocolException when the provider's discovery document is wrong (the engine is closed)
+     */
+    public static OidcEngine startEngine(OidcConfig config, Clock clock) {
+        OidcEngine engine = OidcEngine.create(config, clock);
+        try {
+            engine.provider().metadata();
+        } catch (ProviderProtocolException e) {
+            LOG.log(System.Logger.Level.ERROR, LogText.safe(e.getMessage()));
+            engine.close();
+            throw e;
+        } catch (ProviderUnavailableException e) {
+            LOG.log(System.Logger.Level.WARNING, LogText.safe(e.getMessage()) + "; will retry at the first login");
+        }
+        return engine;
+    }
+}
