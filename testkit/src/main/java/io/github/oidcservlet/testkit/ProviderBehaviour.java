@@ -41,6 +41,7 @@ public final class ProviderBehaviour extends TokenEndpointBehaviour {
     private volatile boolean userinfoDisabled;
     private volatile boolean advertiseEndSession;
     private volatile boolean advertiseRevocation;
+    private volatile Duration answerDelay;
 
     ProviderBehaviour() {
         reset();
@@ -70,6 +71,7 @@ public final class ProviderBehaviour extends TokenEndpointBehaviour {
         userinfoDisabled = false;
         advertiseEndSession = true;
         advertiseRevocation = true;
+        answerDelay = Duration.ZERO;
     }
 
     /** How ID tokens are signed; default {@link Signing#RS256}. */
@@ -189,6 +191,15 @@ public final class ProviderBehaviour extends TokenEndpointBehaviour {
         return this;
     }
 
+    /**
+     * Add this much to every answer of every endpoint, as a provider one network round trip away would (a distant
+     * provider for latency benchmarks); it comes on top of the per-endpoint delays. Default zero.
+     */
+    public ProviderBehaviour answerDelay(Duration value) {
+        answerDelay = Objects.requireNonNull(value, "answerDelay");
+        return this;
+    }
+
     public Signing signing() { return signing; }
     public Consumer<JWTClaimsSet.Builder> idTokenClaims() { return idTokenClaims; }
     public boolean omitKid() { return omitKid; }
@@ -205,4 +216,5 @@ public final class ProviderBehaviour extends TokenEndpointBehaviour {
     public boolean userinfoDisabled() { return userinfoDisabled; }
     public boolean advertiseEndSession() { return advertiseEndSession; }
     public boolean advertiseRevocation() { return advertiseRevocation; }
+    public Duration answerDelay() { return answerDelay; }
 }
