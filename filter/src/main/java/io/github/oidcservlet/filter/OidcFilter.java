@@ -51,11 +51,16 @@ public class OidcFilter implements Filter {
         LOG.log(System.Logger.Level.INFO, "OpenID Connect login ready: " + config);
     }
 
-    /** Creates the engine and checks the provider once: a wrong discovery document fails start-up loudly. */
+    /**
+     * Creates the engine and checks the provider once: a wrong discovery document fails start-up loudly. The
+     * discovery document and the keys are fetched here, so that the first login pays for neither.
+     */
     public static OidcEngine start(OidcConfig config) throws ServletException {
         OidcEngine engine = OidcEngine.create(config);
         try {
             engine.provider().metadata();
+            // The first user must not wait for the JWKS either; a provider whose keys cannot be had now still starts.
+            engine.provider().prefetchKeys();
         } catch (ProviderProtocolException e) {
             LOG.log(System.Logger.Level.ERROR, e.getMessage());
             throw new ServletException(e.getMessage(), e);

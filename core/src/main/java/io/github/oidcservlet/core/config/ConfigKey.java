@@ -37,7 +37,8 @@ public enum ConfigKey {
     BASE_URL("base-url", null, false),
     CONNECT_TIMEOUT("connect-timeout", "5", false),
     READ_TIMEOUT("read-timeout", "10", false),
-    SILENT_REAUTH("silent-reauth", "false", false);
+    SILENT_REAUTH("silent-reauth", "false", false),
+    USERINFO("userinfo", "always", false);
 
     private final String key;
     private final String defaultValue;

@@ -50,6 +50,7 @@ public final class OidcConfig {
     private final Duration connectTimeout;
     private final Duration readTimeout;
     private final boolean silentReauth;
+    private final UserinfoPolicy userinfo;
 
     private OidcConfig(ConfigReader in) {
         issuer = in.required(ConfigKey.ISSUER);
@@ -85,6 +86,7 @@ public final class OidcConfig {
         connectTimeout = in.seconds(ConfigKey.CONNECT_TIMEOUT, 1);
         readTimeout = in.seconds(ConfigKey.READ_TIMEOUT, 1);
         silentReauth = in.bool(ConfigKey.SILENT_REAUTH);
+        userinfo = UserinfoPolicy.parse(in);
         checkEndpoints(in);
         checkPathsDiffer(in);
     }
@@ -243,6 +245,7 @@ public final class OidcConfig {
     public Duration connectTimeout() { return connectTimeout; }
     public Duration readTimeout() { return readTimeout; }
     public boolean silentReauth() { return silentReauth; }
+    public UserinfoPolicy userinfo() { return userinfo; }
 
     @Override
     public String toString() {

@@ -30,6 +30,10 @@ public final class ProviderHttp {
                 .connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .version(HttpClient.Version.HTTP_1_1)
+                // The caller waits for every answer anyway: the answer is read and completed on the client's
+                // selector thread instead of being handed to a worker pool first. One thread hand-off less per
+                // call; on a busy machine each hand-off waits for a CPU (benchmarks/README.md, "Login latency").
+                .executor(Runnable::run)
                 .build();
         this.readTimeout = readTimeout;
     }
