@@ -136,7 +136,8 @@ public final class OidcProvider {
     }
 
     /**
-     * Fetches the provider's keys now (at start-up), so that the first login does not wait for them. Never throws:
+     * Fetches the provider's keys now (at start-up), and warms the JDK's signature engines with them, so that the
+     * first login waits for neither. Never throws:
      * a provider that is down, or a key set that cannot be read, is logged and left to the first login, which
      * tries again and reports it.
      *
@@ -147,7 +148,7 @@ public final class OidcProvider {
             if (metadata().jwksUri() == null) {
                 return false;
             }
-            jwkSource().get(new JWKSelector(new JWKMatcher.Builder().build()), null);
+            KeyWarmUp.warm(jwkSource().get(new JWKSelector(new JWKMatcher.Builder().build()), null));
             return true;
         } catch (KeySourceException | RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "The provider's keys were not fetched at start-up ("
