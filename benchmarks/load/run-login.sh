@@ -43,8 +43,12 @@ awk -F' \\| ' '/(full login|refreshing request)/ {
     split($2, w, " \\("); what = w[1];
     match($2, /median [0-9.]+ ms, p90 [0-9.]+ ms/); m = substr($2, RSTART, RLENGTH); split(m, v, " ");
     key = $1 " | " what; med[key] = med[key] " " v[2]; p90[key] = p90[key] " " v[5];
-    if (match($2, /floor [0-9.]+ ms \(measured: [0-9.]+ ms\)/)) floor[key] = substr($2, RSTART, RLENGTH) }
+    if (match($2, /floor [0-9.]+ ms/)) floor[key] = substr($2, RSTART + 6, RLENGTH - 9);
+    if (match($2, /measured: [0-9.]+ ms/)) measured[key] = measured[key] " " substr($2, RSTART + 10, RLENGTH - 13) }
+  /first login after start-up/ { match($2, /[0-9.]+ ms/); first[$1] = first[$1] " " substr($2, RSTART, RLENGTH - 3) }
   function mid(list,   a, n, i, j, t) { n = split(list, a, " ");
     for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (a[j] + 0 < a[i] + 0) { t = a[i]; a[i] = a[j]; a[j] = t }
     return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2 }
-  END { for (k in med) printf "%s: median %s, p90 %s; %s\n", k, mid(med[k]), mid(p90[k]), floor[k] }' "$OUT" | sort
+  END { for (k in med) printf "%s: median %s, p90 %s; floor %s ms, measured floor %s ms\n", k, mid(med[k]),
+            mid(p90[k]), floor[k], mid(measured[k]);
+        for (k in first) printf "%s | first login after start-up: median %s over%s\n", k, mid(first[k]), first[k] }' "$OUT" | sort
