@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The load test's server: the sample's ping contract ({@code /public/ping} public, {@code /api/ping} protected)
@@ -104,8 +105,14 @@ public final class LoadTarget {
     }
 
     static Server server(int port, TestProvider provider) {
+        return server(port, provider, Map.of());
+    }
+
+    /** @param extraParams further filter init-params ({@code userinfo}, ...) */
+    static Server server(int port, TestProvider provider, Map<String, String> extraParams) {
         return onLoopback(port, context -> {
             FilterHolder filter = new FilterHolder(OidcFilter.class);
+            filter.setInitParameters(extraParams);
             filter.setInitParameter("issuer", provider.issuer());
             filter.setInitParameter("client-id", TestProvider.DEFAULT_CLIENT_ID);
             filter.setInitParameter("client-secret", TestProvider.DEFAULT_CLIENT_SECRET);

@@ -22,12 +22,12 @@ import java.util.Map;
  * bare round trip to the same provider on this machine).
  *
  * <p>A login is what a browser does: the protected page, the provider's login form, the form submitted, the
- * callback (code redemption, ID token validation, userinfo as configured), the page. Filter keys can be passed as
- * system properties ({@code -Doidc.userinfo=auto}).
+ * callback (code redemption, ID token validation, userinfo as configured), the page.
  *
- * <p>Arguments: answer delay in ms (default 0), logins to time (default 30), warm-up logins (default 20),
- * refreshing requests to time (default 30), {@code bare} to log in to {@link BareRelyingParty} instead (the
- * reference: what the least relying party costs in the same set-up).
+ * <p>Arguments: answer delay in ms (default 0), logins to time per app (default 30), warm-up logins (default 20),
+ * refreshing requests to time (default 30), and the apps, comma separated, which take turns login by login:
+ * {@code filter} (OidcFilter as configured by default), {@code auto} (with {@code userinfo=auto}), {@code bare}
+ * ({@link BareRelyingParty}: what the least relying party costs in the same set-up). Default {@code filter}.
  */
 public final class LoginLatency {
 
@@ -41,56 +41,97 @@ public final class LoginLatency {
         int logins = args.length > 1 ? Integer.parseInt(args[1]) : 30;
         int warmUp = args.length > 2 ? Integer.parseInt(args[2]) : 20;
         int refreshes = args.length > 3 ? Integer.parseInt(args[3]) : 30;
-        boolean bare = args.length > 4 && args[4].equals("bare");
+        List<String> apps = List.of((args.length > 4 ? args[4] : "filter").split(","));
 
         try (TestProvider provider = TestProvider.start()) {
             provider.behaviour().interactiveLogin(true).expiresIn(86_400L).answerDelay(delay);
-            Server server = bare ? BareRelyingParty.server(provider) : LoadTarget.server(0, provider);
-            server.start();
+            Map<String, String> bases = new LinkedHashMap<>();
+            List<Server> servers = new ArrayList<>();
             try {
-                String base = "http://127.0.0.1:" + ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+                for (String app : apps) {
+                    Server server = server(app, provider);
+                    servers.add(server);
+                    server.start();
+                    bases.put(app, "http://127.0.0.1:" + ((ServerConnector) server.getConnectors()[0]).getLocalPort());
+                }
                 double bareMillis = bareRoundTripMillis(provider);
                 System.out.printf("bare round trip to the provider (one GET, blocking client): median %.2f ms%n",
                         bareMillis);
-                Map<String, Integer> atStart = counts(provider);
-                System.out.printf("start-up: provider calls %s%n", atStart);
                 TestBrowser browser = new TestBrowser();
-                long first = timed(() -> LoginLoop.login(browser, base));
-                System.out.printf("first login after start-up: %.1f ms, provider calls %s%n", first / 1e6,
-                        minus(counts(provider), atStart));
-                for (int i = 0; i < warmUp; i++) {
-                    browser.clearCookies();
-                    LoginLoop.login(browser, base);
+                Map<String, Integer> atStart = counts(provider);
+                long first = timed(() -> LoginLoop.login(browser, bases.get(apps.get(0))));
+                System.out.printf("first login after start-up (%s): %.1f ms, provider calls %s%n", apps.get(0),
+                        first / 1e6, minus(counts(provider), atStart));
+                Runs loginRuns = new Runs(provider);
+                for (int i = 0; i < warmUp + logins; i++) {
+                    // the apps take turns login by login, so that a change in the machine's load hits them alike
+                    for (String app : apps) {
+                        browser.clearCookies();
+                        loginRuns.time(app, i >= warmUp, () -> LoginLoop.login(browser, bases.get(app)));
+                    }
                 }
-                Map<String, Integer> before = counts(provider);
-                List<Long> loginNanos = new ArrayList<>();
-                for (int i = 0; i < logins; i++) {
-                    browser.clearCookies();
-                    loginNanos.add(timed(() -> LoginLoop.login(browser, base)));
-                }
-                Map<String, Integer> perLogin = minus(counts(provider), before);
-                report(bare ? "full login, bare reference" : "full login", loginNanos, perLogin, logins, delay,
-                        bareMillis);
-                if (bare) {
-                    return;
-                }
+                apps.forEach(app -> report(label(app) + " full login", loginRuns, app, delay, bareMillis));
 
                 // refresh-margin is 30 s: a 20 s token is refreshed by every request, and stays valid meanwhile
                 provider.behaviour().expiresIn(20L);
-                browser.clearCookies();
-                LoginLoop.login(browser, base);
-                for (int i = 0; i < Math.min(warmUp, 10); i++) {
-                    refreshingRequest(browser, base);
+                List<String> refreshing = apps.stream().filter(app -> !app.equals("bare")).toList();
+                Map<String, TestBrowser> browsers = new LinkedHashMap<>();
+                for (String app : refreshing) {
+                    browsers.put(app, new TestBrowser());
+                    LoginLoop.login(browsers.get(app), bases.get(app));
                 }
-                before = counts(provider);
-                List<Long> refreshNanos = new ArrayList<>();
-                for (int i = 0; i < refreshes; i++) {
-                    refreshNanos.add(timed(() -> refreshingRequest(browser, base)));
+                Runs refreshRuns = new Runs(provider);
+                for (int i = 0; i < Math.min(warmUp, 10) + refreshes; i++) {
+                    for (String app : refreshing) {
+                        refreshRuns.time(app, i >= Math.min(warmUp, 10),
+                                () -> refreshingRequest(browsers.get(app), bases.get(app)));
+                    }
                 }
-                report("refreshing request", refreshNanos, minus(counts(provider), before), refreshes, delay,
-                        bareMillis);
+                refreshing.forEach(app -> report(label(app) + " refreshing request", refreshRuns, app, delay,
+                        bareMillis));
             } finally {
-                server.stop();
+                for (Server server : servers) {
+                    server.stop();
+                }
+            }
+        }
+    }
+
+    /** {@code filter}: OidcFilter as configured by default; {@code auto}: with userinfo=auto; {@code bare}. */
+    private static Server server(String app, TestProvider provider) {
+        return switch (app) {
+            case "filter" -> LoadTarget.server(0, provider, Map.of());
+            case "auto" -> LoadTarget.server(0, provider, Map.of("userinfo", "auto"));
+            case "bare" -> BareRelyingParty.server(provider);
+            default -> throw new IllegalArgumentException("app is filter, auto or bare: " + app);
+        };
+    }
+
+    private static String label(String app) {
+        return switch (app) {
+            case "filter" -> "filter, userinfo default:";
+            case "auto" -> "filter, userinfo=auto:";
+            default -> "bare reference:";
+        };
+    }
+
+    /** Durations and provider calls of the timed runs, per app. */
+    private static final class Runs {
+        private final TestProvider provider;
+        private final Map<String, List<Long>> nanos = new LinkedHashMap<>();
+        private final Map<String, Map<String, Integer>> calls = new LinkedHashMap<>();
+
+        Runs(TestProvider provider) {
+            this.provider = provider;
+        }
+
+        void time(String app, boolean counted, Runnable run) {
+            Map<String, Integer> before = counts(provider);
+            long took = timed(run);
+            if (counted) {
+                nanos.computeIfAbsent(app, a -> new ArrayList<>()).add(took);
+                minus(counts(provider), before).forEach((endpoint, count) ->
+                        calls.computeIfAbsent(app, a -> new LinkedHashMap<>()).merge(endpoint, count, Integer::sum));
             }
         }
     }
@@ -122,19 +163,19 @@ public final class LoginLatency {
         return Percentiles.of(nanos, 0.5) / 1e6;
     }
 
-    private static void report(String what, List<Long> nanos, Map<String, Integer> calls, int runs, Duration delay,
-                               double bareMillis) {
-        int roundTrips = calls.values().stream().mapToInt(Integer::intValue).sum();
-        List<Long> sorted = new ArrayList<>(nanos);
+    private static void report(String what, Runs runs, String app, Duration delay, double bareMillis) {
+        List<Long> sorted = new ArrayList<>(runs.nanos.get(app));
         sorted.sort(null);
+        Map<String, Integer> calls = runs.calls.get(app);
+        int roundTrips = calls.values().stream().mapToInt(Integer::intValue).sum();
         double median = Percentiles.of(sorted, 0.5) / 1e6;
         double p90 = Percentiles.of(sorted, 0.9) / 1e6;
-        double perRun = (double) roundTrips / runs;
+        double perRun = (double) roundTrips / sorted.size();
         double floor = perRun * delay.toNanos() / 1e6;
-        System.out.printf("%s (%d runs, provider delay %d ms): median %.1f ms, p90 %.1f ms; sequential provider "
+        System.out.printf("%s %d runs, provider delay %d ms: median %.1f ms, p90 %.1f ms; sequential provider "
                         + "round trips per run %.1f %s; floor %.1f ms (measured: %.1f ms); median/floor %s%n", what,
-                runs, delay.toMillis(), median, p90, perRun, perRunCounts(calls, runs), floor, perRun * bareMillis,
-                floor == 0 ? "-" : String.format("%.2f", median / floor));
+                sorted.size(), delay.toMillis(), median, p90, perRun, perRunCounts(calls, sorted.size()), floor,
+                perRun * bareMillis, floor == 0 ? "-" : String.format("%.2f", median / floor));
     }
 
     private static String perRunCounts(Map<String, Integer> calls, int runs) {
