@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 final class LoginLoop {
 
     private static final Pattern ACTION = Pattern.compile("<form method=\"post\" action=\"([^\"]*)\"");
-    private static final Pattern HIDDEN = Pattern.compile("<input type=\"hidden\" name=\"([^\"]*)\" value=\"([^\"]*)\">");
+    private static final Pattern HIDDEN =
+            Pattern.compile("<input type=\"hidden\" name=\"([^\"]*)\" value=\"([^\"]*)\">");
 
     private LoginLoop() {
     }

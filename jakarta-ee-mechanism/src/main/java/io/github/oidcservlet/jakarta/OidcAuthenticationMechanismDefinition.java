@@ -115,6 +115,9 @@ public @interface OidcAuthenticationMechanismDefinition {
     /** {@code silent-reauth}: {@code true} for prompt=none re-authentication; default false. */
     String silentReauth() default "";
 
-    /** {@code userinfo}: {@code always} (default), {@code never}, or {@code auto} (only when the ID token lacks a scope's claims). */
+    /**
+     * {@code userinfo}: {@code always} (default), {@code never}, or {@code auto} (only when the ID token lacks the
+     * claims of a requested scope).
+     */
     String userinfo() default "";
 }

@@ -137,9 +137,8 @@ public final class OidcProvider {
 
     /**
      * Fetches the provider's keys now (at start-up), and warms the JDK's signature engines with them, so that the
-     * first login waits for neither. Never throws:
-     * a provider that is down, or a key set that cannot be read, is logged and left to the first login, which
-     * tries again and reports it.
+     * first login waits for neither. Never throws: a provider that is down, or a key set that cannot be read, is
+     * logged and left to the first login, which tries again and reports it.
      *
      * @return whether the keys are now cached
      */
