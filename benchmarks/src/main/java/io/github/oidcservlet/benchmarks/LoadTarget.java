@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The load test's server: the sample's ping contract ({@code /public/ping} public, {@code /api/ping} protected)
@@ -89,7 +90,8 @@ public final class LoadTarget {
         return browser.follow(browser.get(base + "/profile", "Accept", "text/html"), 10);
     }
 
-    static Server server(int port, TestProvider provider) {
+    /** Jetty on 127.0.0.1 (port 0: any free one) with a root context that has sessions, for {@code setUp}. */
+    static Server onLoopback(int port, java.util.function.Consumer<ServletContextHandler> setUp) {
         Server server = new Server();
         ServerConnector connector = new ServerConnector(server);
         connector.setHost("127.0.0.1");
@@ -97,15 +99,27 @@ public final class LoadTarget {
         server.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler(ServletContextHandler.SESSIONS);
         context.setContextPath("/");
-        FilterHolder filter = new FilterHolder(OidcFilter.class);
-        filter.setInitParameter("issuer", provider.issuer());
-        filter.setInitParameter("client-id", TestProvider.DEFAULT_CLIENT_ID);
-        filter.setInitParameter("client-secret", TestProvider.DEFAULT_CLIENT_SECRET);
-        filter.setInitParameter("public-paths", "/public/*");
-        context.addFilter(filter, "/*", EnumSet.of(DispatcherType.REQUEST));
-        context.addServlet(new ServletHolder(new Pong()), "/*");
+        setUp.accept(context);
         server.setHandler(context);
         return server;
+    }
+
+    static Server server(int port, TestProvider provider) {
+        return server(port, provider, Map.of());
+    }
+
+    /** @param extraParams further filter init-params ({@code userinfo}, ...) */
+    static Server server(int port, TestProvider provider, Map<String, String> extraParams) {
+        return onLoopback(port, context -> {
+            FilterHolder filter = new FilterHolder(OidcFilter.class);
+            filter.setInitParameters(extraParams);
+            filter.setInitParameter("issuer", provider.issuer());
+            filter.setInitParameter("client-id", TestProvider.DEFAULT_CLIENT_ID);
+            filter.setInitParameter("client-secret", TestProvider.DEFAULT_CLIENT_SECRET);
+            filter.setInitParameter("public-paths", "/public/*");
+            context.addFilter(filter, "/*", EnumSet.of(DispatcherType.REQUEST));
+            context.addServlet(new ServletHolder(new Pong()), "/*");
+        });
     }
 
     /** {@code pong}, as the sample's ping endpoints answer. */

@@ -1,6 +1,5 @@
 package io.github.oidcservlet.core;
 
-import io.github.oidcservlet.core.provider.ProviderHttp;
 import io.github.oidcservlet.core.session.OidcSession;
 import io.github.oidcservlet.testkit.TestProviderExtension;
 import org.junit.jupiter.api.Test;
@@ -37,13 +36,15 @@ class EngineLifecycleIT {
         assertThat(engineThreads(before)).as("threads of the engine alive after close()").isEmpty();
     }
 
-    /** Threads started since {@code before} whose names say the engine (or, on Java 21+, its HTTP client) made them. */
+    /**
+     * Threads started since {@code before} whose names say the engine (or, on Java 21+, its HTTP client) made them.
+     * The HTTP client has no worker pool (answers complete on its selector thread).
+     */
     private static List<Thread> engineThreads(Set<Thread> before) {
         boolean closableClient = Runtime.version().feature() >= 21;
         return Thread.getAllStackTraces().keySet().stream()
                 .filter(thread -> !before.contains(thread) && thread.isAlive())
-                .filter(thread -> thread.getName().startsWith(ProviderHttp.THREAD_NAME)
-                        || thread.getName().startsWith("oidc-token-revocation")
+                .filter(thread -> thread.getName().startsWith("oidc-token-revocation")
                         || closableClient && thread.getName().startsWith("HttpClient-"))
                 .toList();
     }

@@ -127,4 +127,10 @@ public @interface OidcAuthenticationMechanismDefinition {
      * environment, system properties or MicroProfile Config.
      */
     String store() default "";
+
+    /**
+     * {@code userinfo}: {@code always} (default), {@code never}, or {@code auto} (only when the ID token lacks the
+     * claims of a requested scope).
+     */
+    String userinfo() default "";
 }

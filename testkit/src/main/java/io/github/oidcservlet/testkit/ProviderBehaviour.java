@@ -44,6 +44,7 @@ public final class ProviderBehaviour extends TokenEndpointBehaviour {
     private volatile boolean advertiseEndSession;
     private volatile boolean advertiseRevocation;
     private final Map<String, RawResponse> rawAnswers = new ConcurrentHashMap<>();
+    private volatile Duration answerDelay;
 
     ProviderBehaviour() {
         reset();
@@ -74,6 +75,7 @@ public final class ProviderBehaviour extends TokenEndpointBehaviour {
         advertiseEndSession = true;
         advertiseRevocation = true;
         rawAnswers.clear();
+        answerDelay = Duration.ZERO;
     }
 
     /** How ID tokens are signed; default {@link Signing#RS256}. */
@@ -212,6 +214,15 @@ public final class ProviderBehaviour extends TokenEndpointBehaviour {
         return rawAnswers.get(endpointName);
     }
 
+    /**
+     * Add this much to every answer of every endpoint, as a provider one network round trip away would (a distant
+     * provider for latency benchmarks); it comes on top of the per-endpoint delays. Default zero.
+     */
+    public ProviderBehaviour answerDelay(Duration value) {
+        answerDelay = Objects.requireNonNull(value, "answerDelay");
+        return this;
+    }
+
     public Signing signing() { return signing; }
     public Consumer<JWTClaimsSet.Builder> idTokenClaims() { return idTokenClaims; }
     public boolean omitKid() { return omitKid; }
@@ -228,4 +239,5 @@ public final class ProviderBehaviour extends TokenEndpointBehaviour {
     public boolean userinfoDisabled() { return userinfoDisabled; }
     public boolean advertiseEndSession() { return advertiseEndSession; }
     public boolean advertiseRevocation() { return advertiseRevocation; }
+    public Duration answerDelay() { return answerDelay; }
 }

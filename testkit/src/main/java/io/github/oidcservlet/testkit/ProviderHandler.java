@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
@@ -23,14 +22,12 @@ import org.eclipse.jetty.util.Fields;
 final class ProviderHandler extends Handler.Abstract {
 
     private final Map<String, Endpoint> byPath;
-    private final Consumer<RecordedRequest> recorder;
-    private final ProviderBehaviour behaviour;
+    private final ProviderContext context;
 
-    ProviderHandler(Map<String, Endpoint> byPath, Consumer<RecordedRequest> recorder, ProviderBehaviour behaviour) {
+    ProviderHandler(Map<String, Endpoint> byPath, ProviderContext context) {
         super(InvocationType.BLOCKING);
         this.byPath = Map.copyOf(byPath);
-        this.recorder = recorder;
-        this.behaviour = behaviour;
+        this.context = context;
     }
 
     @Override
@@ -42,9 +39,14 @@ final class ProviderHandler extends Handler.Abstract {
         Answer answer;
         try {
             RecordedRequest recorded = record(endpoint.name(), request);
-            recorder.accept(recorded);
-            ProviderBehaviour.RawResponse raw = behaviour.rawAnswer(endpoint.name());
-            answer = raw != null ? Answer.of(raw.status(), raw.contentType(), raw.body()) : endpoint.handle(recorded);
+            context.log.add(recorded);
+            // A distant provider: every answer waits the round trip (ProviderBehaviour#answerDelay).
+            ProviderBehaviour.RawResponse raw = context.behaviour.rawAnswer(endpoint.name());
+            if (!context.pause(context.behaviour.answerDelay())) {
+                answer = Answer.empty(503);
+            } else {
+                answer = raw != null ? Answer.of(raw.status(), raw.contentType(), raw.body()) : endpoint.handle(recorded);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             answer = Answer.empty(503);

@@ -62,7 +62,7 @@ public final class TestProvider implements AutoCloseable {
             String issuer = options.fixedIssuer() != null ? options.fixedIssuer()
                     : base + options.issuerPath();
             ProviderContext context = new ProviderContext(issuer, uris);
-            server.setHandler(new ProviderHandler(routes(context), context.log::add, context.behaviour));
+            server.setHandler(new ProviderHandler(routes(context), context));
             server.start();
             return new TestProvider(server, context);
         } catch (Exception e) {

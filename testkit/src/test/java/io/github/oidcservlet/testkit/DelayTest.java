@@ -30,6 +30,27 @@ class DelayTest {
     }
 
     @Test
+    void answerDelayDelaysEveryEndpoint() throws Exception {
+        try (TestProvider provider = TestProvider.start()) {
+            provider.behaviour().answerDelay(Duration.ofMillis(400));
+            RawHttp.Pkce pkce = http.pkce();
+
+            long start = System.nanoTime();
+            HttpResponse<String> discovery = http.get(provider.discoveryUri());
+            HttpResponse<String> jwks = http.get(provider.jwksUri());
+            String code = http.authorize(provider, pkce);
+            HttpResponse<String> tokens = http.redeem(provider, code, pkce.verifier());
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+            assertThat(discovery.statusCode()).isEqualTo(200);
+            assertThat(jwks.statusCode()).isEqualTo(200);
+            assertThat(tokens.statusCode()).isEqualTo(200);
+            // four answers (discovery, jwks, authorize, token), each held for the delay
+            assertThat(took).isGreaterThanOrEqualTo(Duration.ofMillis(4 * 400));
+        }
+    }
+
+    @Test
     void closeDoesNotWaitForAHangingRequest() throws Exception {
         TestProvider provider = TestProvider.start();
         provider.behaviour().tokenEndpointDelay(Duration.ofMinutes(10));

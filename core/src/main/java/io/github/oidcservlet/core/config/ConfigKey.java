@@ -44,7 +44,8 @@ public enum ConfigKey {
      * The name of the store of shared state (ended logins, logout-token ids, refresh coordination); {@code memory}
      * keeps it on this node. Every key starting with {@code store-} is passed through to the chosen store.
      */
-    STORE("store", "memory", false);
+    STORE("store", "memory", false),
+    USERINFO("userinfo", "always", false);
 
     private final String key;
     private final String defaultValue;

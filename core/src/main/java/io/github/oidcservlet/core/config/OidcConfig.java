@@ -53,6 +53,7 @@ public final class OidcConfig {
     private final long maxResponseSize;
     private final boolean allowHttp;
     private final StoreSettings store;
+    private final UserinfoPolicy userinfo;
 
     private OidcConfig(ConfigReader in) {
         issuer = in.required(ConfigKey.ISSUER);
@@ -91,6 +92,7 @@ public final class OidcConfig {
         maxResponseSize = in.bytes(ConfigKey.MAX_RESPONSE_SIZE, 1024);
         allowHttp = in.bool(ConfigKey.ALLOW_HTTP);
         store = StoreSettings.read(in, in.source());
+        userinfo = UserinfoPolicy.parse(in);
         checkEndpoints(in);
         PlainHttp.check(in, this);
         checkPathsDiffer(in);
@@ -255,6 +257,7 @@ public final class OidcConfig {
      * added beside this one.
      */
     public String registration() { return "default"; }
+    public UserinfoPolicy userinfo() { return userinfo; }
 
     @Override
     public String toString() {

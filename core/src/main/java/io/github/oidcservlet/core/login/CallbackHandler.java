@@ -3,6 +3,7 @@ package io.github.oidcservlet.core.login;
 import com.nimbusds.jwt.JWTClaimsSet;
 import io.github.oidcservlet.core.LogText;
 import io.github.oidcservlet.core.config.OidcConfig;
+import io.github.oidcservlet.core.config.UserinfoPolicy;
 import io.github.oidcservlet.core.provider.OidcProvider;
 import io.github.oidcservlet.core.provider.ProviderMetadata;
 import io.github.oidcservlet.core.session.SessionFactory;
@@ -21,7 +22,8 @@ import java.util.function.Supplier;
 
 /**
  * The redirection endpoint of the code flow (OIDC Core §3.1.2.5–3.1.3.7): matches the response to a pending
- * login, checks it, redeems the code once, validates the ID token, fetches userinfo and makes the session.
+ * login, checks it, redeems the code once, validates the ID token, fetches userinfo (as the {@code userinfo} key
+ * says) and makes the session.
  */
 public final class CallbackHandler {
 
@@ -37,6 +39,8 @@ public final class CallbackHandler {
     private final SessionFactory sessionFactory;
     private final Clock clock;
     private final BiFunction<PendingLogin, PendingLogins, LoginResult> interactiveLogin;
+    private final UserinfoPolicy userinfoPolicy;
+    private final String scopes;
 
     public CallbackHandler(OidcConfig config, OidcProvider provider, TokenClient tokenClient,
                            Supplier<IdTokenValidator> validator, Clock clock) {
@@ -57,6 +61,8 @@ public final class CallbackHandler {
         this.userInfoClient = new UserInfoClient(provider);
         this.sessionFactory = new SessionFactory(config);
         this.clock = clock;
+        this.userinfoPolicy = config.userinfo();
+        this.scopes = config.scopes();
     }
 
     /**
@@ -138,7 +144,8 @@ public final class CallbackHandler {
         TokenResponse tokens = tokenClient.redeemCode(code, login.redirectUri(), login.codeVerifier());
         JWTClaimsSet claims = validator.get().validate(tokens.idToken(), login.nonce());
         String userinfo = null;
-        if (metadata.userinfoEndpoint() != null) {
+        // OIDC Core §5.3: userinfo is one more sequential round trip; the userinfo key decides when it is worth it.
+        if (metadata.userinfoEndpoint() != null && UserinfoNeed.needed(userinfoPolicy, scopes, claims)) {
             userinfo = userInfoClient.fetch(metadata.userinfoEndpoint(), tokens.accessToken(), claims.getSubject());
         }
         return new LoginResult.LoggedIn(sessionFactory.create(claims, userinfo, tokens, clock.millis()),

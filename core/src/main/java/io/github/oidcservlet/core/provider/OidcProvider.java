@@ -1,5 +1,8 @@
 package io.github.oidcservlet.core.provider;
 
+import com.nimbusds.jose.KeySourceException;
+import com.nimbusds.jose.jwk.JWKMatcher;
+import com.nimbusds.jose.jwk.JWKSelector;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.SecurityContext;
@@ -18,6 +21,8 @@ import java.util.concurrent.CompletableFuture;
  * Thread-safe.
  */
 public final class OidcProvider {
+
+    private static final System.Logger LOG = System.getLogger(OidcProvider.class.getName());
 
     private final OidcConfig config;
     private final ProviderHttp http;
@@ -146,6 +151,27 @@ public final class OidcProvider {
                         .build());
             }
             return jwkSource;
+        }
+    }
+
+    /**
+     * Fetches the provider's keys now (at start-up), and warms the JDK's signature engines with them, so that the
+     * first login waits for neither. Never throws: a provider that is down, or a key set that cannot be read, is
+     * logged and left to the first login, which tries again and reports it.
+     *
+     * @return whether the keys are now cached
+     */
+    public boolean prefetchKeys() {
+        try {
+            if (metadata().jwksUri() == null) {
+                return false;
+            }
+            KeyWarmUp.warm(jwkSource().get(new JWKSelector(new JWKMatcher.Builder().build()), null));
+            return true;
+        } catch (KeySourceException | RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "The provider's keys were not fetched at start-up ("
+                    + e.getMessage() + "); the first login will fetch them");
+            return false;
         }
     }
 

@@ -13,11 +13,8 @@ import java.util.Map;
 import java.util.StringJoiner;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The one HTTP client of a configured provider. Every call is bounded: {@code connect-timeout} to connect,
@@ -29,11 +26,7 @@ public final class ProviderHttp {
     /** The default {@code max-response-size}: 1 MiB, far above any discovery document, key set or token response. */
     public static final long DEFAULT_MAX_RESPONSE_BYTES = 1024 * 1024;
 
-    /** The names of the client's threads, so a leak check can tell them. */
-    public static final String THREAD_NAME = "oidc-http";
-
     private final HttpClient client;
-    private final ExecutorService executor;
     private final Duration readTimeout;
     private final long maxResponseBytes;
     private final OutageTracker outages;
@@ -52,22 +45,28 @@ public final class ProviderHttp {
      * @param clock            the engine's clock (when outages start and end)
      */
     public ProviderHttp(Duration connectTimeout, Duration readTimeout, long maxResponseBytes, Clock clock) {
-        this.maxResponseBytes = maxResponseBytes;
-        this.outages = new OutageTracker(clock::millis);
-        // Threads the engine owns, named, stopped by close(): none outlives the application (a leak pins its classes).
-        AtomicInteger threads = new AtomicInteger();
-        this.executor = Executors.newCachedThreadPool(task -> {
-            Thread thread = new Thread(task, THREAD_NAME + "-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
-        this.client = HttpClient.newBuilder()
-                .executor(executor)
+        this(HttpClient.newBuilder()
                 .connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .version(HttpClient.Version.HTTP_1_1)
-                .build();
+                // The caller waits for every answer anyway: the answer is read and completed on the client's
+                // selector thread instead of being handed to a worker pool first. One thread hand-off less per
+                // call; on a busy machine each hand-off waits for a CPU (benchmarks/README.md, "Login latency").
+                // It also leaves no worker threads behind: the selector thread is the client's only one.
+                .executor(Runnable::run)
+                .build(), readTimeout, maxResponseBytes, clock);
+    }
+
+    /** Calls through the given client (benchmarks hand in one whose answers are in memory). */
+    public ProviderHttp(HttpClient client, Duration readTimeout) {
+        this(client, readTimeout, DEFAULT_MAX_RESPONSE_BYTES, Clock.systemUTC());
+    }
+
+    private ProviderHttp(HttpClient client, Duration readTimeout, long maxResponseBytes, Clock clock) {
+        this.client = client;
         this.readTimeout = readTimeout;
+        this.maxResponseBytes = maxResponseBytes;
+        this.outages = new OutageTracker(clock::millis);
     }
 
     /**
@@ -75,7 +74,6 @@ public final class ProviderHttp {
      * thread too; on Java 17 that thread ends once the client is unreachable.
      */
     public void close() {
-        executor.shutdownNow();
         if (client instanceof AutoCloseable closeable) {
             try {
                 closeable.close();

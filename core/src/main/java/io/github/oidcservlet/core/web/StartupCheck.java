@@ -30,6 +30,8 @@ public final class StartupCheck {
         OidcEngine engine = OidcEngine.create(config, clock);
         try {
             engine.provider().metadata();
+            // The first user must not wait for the JWKS either; a provider whose keys cannot be had now still starts.
+            engine.provider().prefetchKeys();
         } catch (ProviderProtocolException e) {
             LOG.log(System.Logger.Level.ERROR, LogText.safe(e.getMessage()));
             engine.close();
