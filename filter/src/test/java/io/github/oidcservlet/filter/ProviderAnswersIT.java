@@ -139,6 +139,8 @@ class ProviderAnswersIT {
 
     @Test
     void aJwksAnsweringHtmlIsA503ThenTheFirstLoginAfterRecoverySucceeds() {
+        // the keys were fetched at start-up: a rotation makes the next login fetch them again
+        provider.rotateKeys();
         provider.behaviour().rawAnswer("jwks", 200, "text/html", "<html><body>Bad gateway</body></html>");
         HttpResponse<String> page = failedLogin(503, "not reachable");
         assertThat(page.headers().firstValue("Retry-After")).isPresent();
@@ -153,6 +155,8 @@ class ProviderAnswersIT {
 
     @Test
     void aJwksAnsweringTruncatedJsonIsA503() {
+        // the keys were fetched at start-up: a rotation makes the next login fetch them again
+        provider.rotateKeys();
         provider.behaviour().rawAnswer("jwks", 200, "application/json", "{\"keys\":[{\"kty\":\"RSA\",\"n\":\"");
         failedLogin(503, "not reachable");
         provider.behaviour().rawAnswer("jwks", 0, null, null);
@@ -161,12 +165,16 @@ class ProviderAnswersIT {
 
     @Test
     void aJwksAnsweringWrongTypedJsonIsA503() {
+        // the keys were fetched at start-up: a rotation makes the next login fetch them again
+        provider.rotateKeys();
         provider.behaviour().rawAnswer("jwks", 200, "application/json", "{\"keys\":\"none\"}");
         failedLogin(503, "not reachable");
     }
 
     @Test
     void aJwksOverTheCapIsA502ThenTheFirstLoginAfterRecoverySucceeds() {
+        // the keys were fetched at start-up: a rotation makes the next login fetch them again
+        provider.rotateKeys();
         provider.behaviour().rawAnswer("jwks", 200, "application/json",
                 "{\"keys\":[]," + "\"pad\":\"" + "x".repeat(1024 * 1024) + "\"}");
         failedLogin(502, "cannot accept");
@@ -177,6 +185,8 @@ class ProviderAnswersIT {
 
     @Test
     void aJwksAnsweringAnErrorStatusIsAProviderFault() {
+        // the keys were fetched at start-up: a rotation makes the next login fetch them again
+        provider.rotateKeys();
         provider.behaviour().rawAnswer("jwks", 404, "text/html", "<html>not found</html>");
         failedLogin(502, "cannot accept");
         provider.behaviour().rawAnswer("jwks", 0, null, null);
@@ -185,6 +195,8 @@ class ProviderAnswersIT {
 
     @Test
     void aLogoutTokenMetByABrokenJwksIsA503NotA400() {
+        // the keys were fetched at start-up: a rotation makes the next login fetch them again
+        provider.rotateKeys();
         provider.behaviour().rawAnswer("jwks", 200, "text/html", "<html>oops</html>");
         HttpResponse<String> answer = new TestBrowser().post(app.url("/oidc/backchannel-logout"),
                 Map.of("logout_token", provider.signLogoutToken(provider.logoutTokenClaims().subject("alice").build(),
