@@ -1,6 +1,6 @@
 package io.github.oidcservlet.benchmarks;
 
-import io.github.oidcservlet.core.login.AuthorizationRequests;
+import io.github.oidcservlet.core.internal.login.AuthorizationRequests;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

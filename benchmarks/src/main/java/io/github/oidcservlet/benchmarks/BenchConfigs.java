@@ -1,7 +1,7 @@
 package io.github.oidcservlet.benchmarks;
 
-import io.github.oidcservlet.core.config.OidcConfig;
-import io.github.oidcservlet.core.provider.ProviderMetadata;
+import io.github.oidcservlet.core.OidcConfig;
+import io.github.oidcservlet.core.internal.provider.ProviderMetadata;
 
 import java.net.URI;
 import java.util.LinkedHashMap;

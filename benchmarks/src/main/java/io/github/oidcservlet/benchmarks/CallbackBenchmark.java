@@ -3,13 +3,13 @@ package io.github.oidcservlet.benchmarks;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
-import io.github.oidcservlet.core.OidcEngine;
-import io.github.oidcservlet.core.config.OidcConfig;
-import io.github.oidcservlet.core.login.LoginResult;
-import io.github.oidcservlet.core.login.PendingLogin;
-import io.github.oidcservlet.core.login.PendingLogins;
-import io.github.oidcservlet.core.provider.OidcProvider;
-import io.github.oidcservlet.core.provider.ProviderHttp;
+import io.github.oidcservlet.core.web.OidcEngine;
+import io.github.oidcservlet.core.OidcConfig;
+import io.github.oidcservlet.core.internal.login.LoginResult;
+import io.github.oidcservlet.core.internal.login.PendingLogin;
+import io.github.oidcservlet.core.internal.login.PendingLogins;
+import io.github.oidcservlet.core.internal.provider.OidcProvider;
+import io.github.oidcservlet.core.internal.provider.ProviderHttp;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -81,7 +81,7 @@ public class CallbackBenchmark {
         OidcProvider provider = new OidcProvider(config, new ProviderHttp(client, Duration.ofSeconds(10)));
         provider.prefetchKeys();
         Clock clock = Clock.systemUTC();
-        engine = new OidcEngine(config, provider, clock, io.github.oidcservlet.core.store.StoreProviders.create(
+        engine = new OidcEngine(config, provider, clock, io.github.oidcservlet.core.internal.store.StoreProviders.create(
                 new io.github.oidcservlet.core.store.StoreContext(config, clock, Duration.ofSeconds(30),
                         Duration.ofSeconds(2), Duration.ofMinutes(10))));
         if (!(callback() instanceof LoginResult.LoggedIn)) {

@@ -1,6 +1,6 @@
 package io.github.oidcservlet.benchmarks;
 
-import io.github.oidcservlet.core.provider.ProviderHttp;
+import io.github.oidcservlet.core.internal.provider.ProviderHttp;
 import io.github.oidcservlet.testkit.TestProvider;
 
 import java.io.InputStream;

@@ -4,9 +4,9 @@ import io.github.oidcservlet.benchmarks.servlet.BenchFilterConfig;
 import io.github.oidcservlet.benchmarks.servlet.BenchRequest;
 import io.github.oidcservlet.benchmarks.servlet.BenchSession;
 import io.github.oidcservlet.benchmarks.servlet.BenchResponse;
-import io.github.oidcservlet.core.session.OidcSession;
+import io.github.oidcservlet.core.OidcLogin;
 import io.github.oidcservlet.filter.OidcFilter;
-import io.github.oidcservlet.core.web.SessionStore;
+import io.github.oidcservlet.core.internal.web.SessionStore;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -57,7 +57,7 @@ public class HotPathBenchmark {
         oidcFilter = filter;
         passThrough = (req, res, next) -> next.doFilter(req, res);
         BenchSession session = new BenchSession();
-        session.setAttribute(SessionStore.SESSION_ATTRIBUTE, OidcSession.builder().subject("f9a2c")
+        session.setAttribute(SessionStore.SESSION_ATTRIBUTE, OidcLogin.builder().subject("f9a2c")
                 .principalName("alice").roles(Set.of("users", "admin")).idToken("id.token.value")
                 .accessToken("access.token.value").refreshToken("refresh.token.value")
                 .expiresAtMillis(System.currentTimeMillis() + TimeUnit.HOURS.toMillis(8)).build());

@@ -4,9 +4,9 @@ import io.github.oidcservlet.benchmarks.servlet.BenchFilterConfig;
 import io.github.oidcservlet.benchmarks.servlet.BenchRequest;
 import io.github.oidcservlet.benchmarks.servlet.BenchSession;
 import io.github.oidcservlet.benchmarks.servlet.BenchResponse;
-import io.github.oidcservlet.core.session.OidcSession;
+import io.github.oidcservlet.core.OidcLogin;
 import io.github.oidcservlet.filter.OidcFilter;
-import io.github.oidcservlet.core.web.SessionStore;
+import io.github.oidcservlet.core.internal.web.SessionStore;
 
 import jakarta.servlet.ServletException;
 
@@ -80,7 +80,7 @@ public class RefreshWaitingBenchmark {
 
         BenchSession session = new BenchSession();
         // 28 s left: inside the 30 s refresh-margin, still valid for the whole measurement
-        session.setAttribute(SessionStore.SESSION_ATTRIBUTE, OidcSession.builder().subject("f9a2c")
+        session.setAttribute(SessionStore.SESSION_ATTRIBUTE, OidcLogin.builder().subject("f9a2c")
                 .principalName("alice").roles(Set.of("users")).idToken("id.token.value")
                 .accessToken("access.token.value").refreshToken("refresh.token.value")
                 .expiresAtMillis(System.currentTimeMillis() + TimeUnit.SECONDS.toMillis(28)).build());

@@ -1,7 +1,7 @@
 package io.github.oidcservlet.benchmarks;
 
 import com.nimbusds.jose.jwk.RSAKey;
-import io.github.oidcservlet.core.session.OidcSession;
+import io.github.oidcservlet.core.OidcLogin;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -16,7 +16,7 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Memory figures: the serialized size of one {@link OidcSession} against the raw bytes of the tokens it holds, and
+ * Memory figures: the serialized size of one {@link OidcLogin} against the raw bytes of the tokens it holds, and
  * the heap that N logged-in sessions take (default 100 000). Run with a fixed heap, e.g. {@code -Xmx2g}.
  */
 public final class SessionMemory {
@@ -33,16 +33,16 @@ public final class SessionMemory {
         // Keycloak's refresh tokens are HS512 JWTs of about 700 bytes; any opaque value of that size will do here.
         String refreshToken = "eyJhbGciOiJIUzUxMiJ9." + "x".repeat(600) + "." + "y".repeat(86);
 
-        OidcSession one = session(0, idToken, accessToken, refreshToken, now);
+        OidcLogin one = session(0, idToken, accessToken, refreshToken, now);
         int raw = idToken.length() + accessToken.length() + refreshToken.length();
         int serialized = serializedSize(one);
         System.out.printf("raw token bytes: %d (id %d, access %d, refresh %d)%n", raw, idToken.length(),
                 accessToken.length(), refreshToken.length());
-        System.out.printf("serialized OidcSession: %d bytes = raw + %d (target: raw + 512 at most)%n",
+        System.out.printf("serialized OidcLogin: %d bytes = raw + %d (target: raw + 512 at most)%n",
                 serialized, serialized - raw);
 
         long before = usedHeapAfterGc();
-        List<OidcSession> sessions = new ArrayList<>(count);
+        List<OidcLogin> sessions = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             sessions.add(session(i, copy(idToken), copy(accessToken), copy(refreshToken), now));
         }
@@ -52,9 +52,9 @@ public final class SessionMemory {
                 sessions.size(), (after - before) / (1024.0 * 1024.0), perSession);
     }
 
-    private static OidcSession session(int i, String idToken, String accessToken, String refreshToken, Instant now) {
+    private static OidcLogin session(int i, String idToken, String accessToken, String refreshToken, Instant now) {
         Set<String> roles = new LinkedHashSet<>(List.of("users", "admin"));
-        return OidcSession.builder().subject(UUID.randomUUID().toString()).principalName("user" + i).roles(roles)
+        return OidcLogin.builder().subject(UUID.randomUUID().toString()).principalName("user" + i).roles(roles)
                 .idToken(idToken).accessToken(accessToken).refreshToken(refreshToken)
                 .expiresAtMillis(now.plusSeconds(300).toEpochMilli()).build();
     }

@@ -1,9 +1,7 @@
 package io.github.oidcservlet.core;
 
-import io.github.oidcservlet.core.config.OidcConfig;
-import io.github.oidcservlet.core.provider.OidcProvider;
-import io.github.oidcservlet.core.provider.ProviderHttp;
-import io.github.oidcservlet.core.provider.ProviderProtocolException;
+import io.github.oidcservlet.core.internal.provider.OidcProvider;
+import io.github.oidcservlet.core.internal.provider.ProviderHttp;
 import io.github.oidcservlet.testkit.TestProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

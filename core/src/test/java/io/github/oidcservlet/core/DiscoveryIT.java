@@ -1,11 +1,9 @@
 package io.github.oidcservlet.core;
 
-import io.github.oidcservlet.core.config.OidcConfig;
-import io.github.oidcservlet.core.provider.OidcProvider;
-import io.github.oidcservlet.core.provider.ProviderHttp;
-import io.github.oidcservlet.core.provider.ProviderMetadata;
-import io.github.oidcservlet.core.provider.ProviderProtocolException;
-import io.github.oidcservlet.core.provider.ProviderUnavailableException;
+import io.github.oidcservlet.core.internal.provider.OidcProvider;
+import io.github.oidcservlet.core.internal.provider.ProviderHttp;
+import io.github.oidcservlet.core.internal.provider.ProviderMetadata;
+import io.github.oidcservlet.core.internal.provider.ProviderUnavailableException;
 import io.github.oidcservlet.testkit.TestProvider;
 import io.github.oidcservlet.testkit.TestProviderExtension;
 import io.github.oidcservlet.testkit.TestProviderOptions;

@@ -1,6 +1,7 @@
 package io.github.oidcservlet.core;
 
-import io.github.oidcservlet.core.session.OidcSession;
+import io.github.oidcservlet.core.OidcLogin;
+import io.github.oidcservlet.core.web.OidcEngine;
 import io.github.oidcservlet.testkit.TestProviderExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -22,7 +23,7 @@ class EngineLifecycleIT {
         Set<Thread> before = Thread.getAllStackTraces().keySet();
         OidcEngine engine = OidcEngine.create(TestConfigs.forProvider(provider.get()));
         engine.provider().metadata();
-        OidcSession login = OidcSession.builder().subject("alice").idToken("h.p.s").accessToken("at")
+        OidcLogin login = OidcLogin.builder().subject("alice").idToken("h.p.s").accessToken("at")
                 .refreshToken("rt").build();
         engine.revokeTokens(login).get(10, TimeUnit.SECONDS);
         List<Thread> started = engineThreads(before);

@@ -1,7 +1,5 @@
 package io.github.oidcservlet.core;
 
-import io.github.oidcservlet.core.config.ConfigSource;
-import io.github.oidcservlet.core.config.OidcConfig;
 import io.github.oidcservlet.testkit.TestProvider;
 
 import java.util.LinkedHashMap;

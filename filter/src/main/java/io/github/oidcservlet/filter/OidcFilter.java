@@ -1,10 +1,11 @@
 package io.github.oidcservlet.filter;
 
-import io.github.oidcservlet.core.LogText;
-import io.github.oidcservlet.core.config.OidcConfig;
-import io.github.oidcservlet.core.config.OidcConfigException;
-import io.github.oidcservlet.core.provider.ProviderProtocolException;
-import io.github.oidcservlet.core.session.OidcSession;
+import io.github.oidcservlet.filter.internal.JakartaServletBinding;
+import io.github.oidcservlet.core.internal.LogText;
+import io.github.oidcservlet.core.OidcConfig;
+import io.github.oidcservlet.core.OidcConfigException;
+import io.github.oidcservlet.core.ProviderProtocolException;
+import io.github.oidcservlet.core.OidcLogin;
 import io.github.oidcservlet.core.web.OidcWebAdapter;
 import io.github.oidcservlet.core.web.Renewal;
 import io.github.oidcservlet.core.web.Route;
@@ -84,7 +85,7 @@ public class OidcFilter implements Filter {
             case LOGOUT -> current.logout(request, response);
             case BACKCHANNEL_LOGOUT -> current.backchannelLogout(request, response);
             case PUBLIC, PROTECTED -> {
-                OidcSession login = current.activeLogin(request);
+                OidcLogin login = current.activeLogin(request);
                 Renewal renewal = null;
                 if (login == null) {
                     renewal = current.renew(request);

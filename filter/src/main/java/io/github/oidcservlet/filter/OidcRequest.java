@@ -1,13 +1,13 @@
 package io.github.oidcservlet.filter;
 
-import io.github.oidcservlet.core.session.OidcPrincipal;
+import io.github.oidcservlet.core.OidcPrincipal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 
 import java.security.Principal;
 
 /** The request as the application sees it once the user is logged in. Allocates nothing per call. */
-public final class OidcRequest extends HttpServletRequestWrapper {
+final class OidcRequest extends HttpServletRequestWrapper {
 
     /** The value of {@link #getAuthType()}. */
     public static final String AUTH_TYPE = "OIDC";

@@ -1,7 +1,8 @@
 package io.github.oidcservlet.filter;
 
-import io.github.oidcservlet.core.web.SessionStore;
-import io.github.oidcservlet.core.session.OidcPrincipal;
+import io.github.oidcservlet.filter.internal.JakartaServletBinding;
+import io.github.oidcservlet.core.internal.web.SessionStore;
+import io.github.oidcservlet.core.OidcPrincipal;
 import io.github.oidcservlet.testkit.TestProvider;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServlet;
@@ -110,7 +111,7 @@ final class TestApp implements AutoCloseable {
             }
             jakarta.servlet.http.HttpSession httpSession = request.getSession(false);
             body.append("owner=").append(httpSession == null ? null : httpSession.getAttribute("owner")).append('\n');
-            io.github.oidcservlet.core.session.OidcSession session =
+            io.github.oidcservlet.core.OidcLogin session =
                     new SessionStore<>(JakartaServletBinding.INSTANCE).find(request);
             if (session != null) {
                 // What the session holds, never the tokens themselves.

@@ -1,6 +1,7 @@
 package io.github.oidcservlet.jakarta;
 
-import io.github.oidcservlet.core.session.OidcSession;
+import io.github.oidcservlet.jakarta.internal.OidcMechanismExtension;
+import io.github.oidcservlet.core.OidcLogin;
 import io.github.oidcservlet.core.web.OidcWebAdapter;
 import io.github.oidcservlet.core.web.Renewal;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,7 +33,7 @@ import java.io.IOException;
 @ApplicationScoped
 public class OidcAuthenticationMechanism implements HttpAuthenticationMechanism {
 
-    /** Request attribute holding the {@link OidcSession} the request was authenticated with. */
+    /** Request attribute holding the {@link OidcLogin} the request was authenticated with. */
     public static final String SESSION_REQUEST_ATTRIBUTE = "io.github.oidcservlet.jakarta.session";
 
     @Inject
@@ -64,7 +65,7 @@ public class OidcAuthenticationMechanism implements HttpAuthenticationMechanism 
 
     private static AuthenticationStatus authenticate(OidcWebAdapter<HttpServletRequest, HttpServletResponse> adapter,
             HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) throws IOException {
-        OidcSession session = adapter.activeLogin(request);
+        OidcLogin session = adapter.activeLogin(request);
         Renewal renewal = null;
         if (session == null) {
             renewal = adapter.renew(request);

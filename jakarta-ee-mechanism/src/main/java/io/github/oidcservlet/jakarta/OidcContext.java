@@ -1,7 +1,7 @@
 package io.github.oidcservlet.jakarta;
 
-import io.github.oidcservlet.core.session.OidcPrincipal;
-import io.github.oidcservlet.core.session.OidcSession;
+import io.github.oidcservlet.core.OidcPrincipal;
+import io.github.oidcservlet.core.OidcLogin;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -80,19 +80,19 @@ public class OidcContext {
     }
 
     /** The login behind this request, if any. */
-    public Optional<OidcSession> find() {
-        return request.getAttribute(OidcAuthenticationMechanism.SESSION_REQUEST_ATTRIBUTE) instanceof OidcSession s
+    public Optional<OidcLogin> find() {
+        return request.getAttribute(OidcAuthenticationMechanism.SESSION_REQUEST_ATTRIBUTE) instanceof OidcLogin s
                 ? Optional.of(s)
                 : Optional.empty();
     }
 
-    private OidcSession session() {
+    private OidcLogin session() {
         return find().orElseThrow(() -> new IllegalStateException(
                 "no OpenID Connect caller on this request: check isAuthenticated() first"));
     }
 
     @Override
     public String toString() {
-        return "OidcContext[" + find().map(OidcSession::principalName).orElse("anonymous") + "]";
+        return "OidcContext[" + find().map(OidcLogin::principalName).orElse("anonymous") + "]";
     }
 }

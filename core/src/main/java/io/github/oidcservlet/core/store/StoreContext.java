@@ -1,6 +1,6 @@
 package io.github.oidcservlet.core.store;
 
-import io.github.oidcservlet.core.config.OidcConfig;
+import io.github.oidcservlet.core.OidcConfig;
 
 import java.time.Clock;
 import java.time.Duration;

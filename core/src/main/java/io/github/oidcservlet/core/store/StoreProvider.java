@@ -15,7 +15,7 @@ public interface StoreProvider {
      *
      * @param context the settings, the engine's clock and the time bounds the stores must honour
      * @return the stores, closed by the engine
-     * @throws io.github.oidcservlet.core.config.OidcConfigException when a setting is missing or wrong, naming it
+     * @throws io.github.oidcservlet.core.OidcConfigException when a setting is missing or wrong, naming it
      *                                                               as {@link StoreContext#describe} spells it
      */
     Stores create(StoreContext context);

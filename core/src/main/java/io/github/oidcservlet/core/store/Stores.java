@@ -1,6 +1,5 @@
 package io.github.oidcservlet.core.store;
 
-import io.github.oidcservlet.core.session.RefreshCoordination;
 
 /**
  * The shared state of one engine, made by a {@link StoreProvider}: ended logins, logout-token ids and the
@@ -9,7 +8,7 @@ import io.github.oidcservlet.core.session.RefreshCoordination;
 public interface Stores extends AutoCloseable {
 
     /** @return where back-channel logouts are recorded and every request checks its login */
-    SessionIndex sessionIndex();
+    EndedLogins endedLogins();
 
     /** @return the logout-token {@code jti}s seen recently */
     JtiReplayCache jtiReplayCache();
@@ -30,10 +29,10 @@ public interface Stores extends AutoCloseable {
      * @param onClose run by {@link #close()}
      * @return the stores
      */
-    static Stores of(SessionIndex index, JtiReplayCache jtis, RefreshCoordination refresh, Runnable onClose) {
+    static Stores of(EndedLogins index, JtiReplayCache jtis, RefreshCoordination refresh, Runnable onClose) {
         return new Stores() {
             @Override
-            public SessionIndex sessionIndex() {
+            public EndedLogins endedLogins() {
                 return index;
             }
 

@@ -1,13 +1,20 @@
 package io.github.oidcservlet.core.web;
 
-import io.github.oidcservlet.core.OidcEngine;
-import io.github.oidcservlet.core.RandomTokens;
-import io.github.oidcservlet.core.config.OidcConfig;
-import io.github.oidcservlet.core.login.LoginResult;
-import io.github.oidcservlet.core.login.PendingLogins;
-import io.github.oidcservlet.core.login.ReturnUrls;
-import io.github.oidcservlet.core.logout.BackchannelLogoutResult;
-import io.github.oidcservlet.core.session.OidcSession;
+import io.github.oidcservlet.core.internal.web.AppUrls;
+import io.github.oidcservlet.core.internal.web.ErrorPages;
+import io.github.oidcservlet.core.internal.web.LoginRenewal;
+import io.github.oidcservlet.core.internal.web.LogoutConfirmation;
+import io.github.oidcservlet.core.internal.web.PathPatterns;
+import io.github.oidcservlet.core.internal.web.RequestClassifier;
+import io.github.oidcservlet.core.internal.web.RequestPath;
+import io.github.oidcservlet.core.internal.web.SessionStore;
+import io.github.oidcservlet.core.internal.RandomTokens;
+import io.github.oidcservlet.core.OidcConfig;
+import io.github.oidcservlet.core.internal.login.LoginResult;
+import io.github.oidcservlet.core.internal.login.PendingLogins;
+import io.github.oidcservlet.core.internal.login.ReturnUrls;
+import io.github.oidcservlet.core.internal.logout.BackchannelLogoutResult;
+import io.github.oidcservlet.core.OidcLogin;
 
 import java.io.IOException;
 import java.net.URI;
@@ -33,7 +40,7 @@ public final class OidcWebAdapter<Q, R> {
     private final PathPatterns publicPaths;
     private final RequestClassifier<Q> classifier;
     private final AppUrls<Q> urls;
-    private final SessionRenewal<Q> renewal;
+    private final LoginRenewal<Q> renewal;
     private final LogoutConfirmation<Q, R> logoutConfirmation;
 
     /**
@@ -50,7 +57,7 @@ public final class OidcWebAdapter<Q, R> {
         this.publicPaths = new PathPatterns(config.publicPaths());
         this.classifier = new RequestClassifier<>(http, new PathPatterns(config.apiPaths()));
         this.urls = new AppUrls<>(http, config);
-        this.renewal = new SessionRenewal<>(engine, sessions);
+        this.renewal = new LoginRenewal<>(engine, sessions);
         this.logoutConfirmation = new LogoutConfirmation<>(http, urls);
     }
 
@@ -90,8 +97,8 @@ public final class OidcWebAdapter<Q, R> {
      * @param request the request
      * @return the stored login if it authenticates this request as it is, else null: then ask {@link #renew}
      */
-    public OidcSession activeLogin(Q request) {
-        OidcSession session = sessions.find(request);
+    public OidcLogin activeLogin(Q request) {
+        OidcLogin session = sessions.find(request);
         return session != null && engine.isActive(session) ? session : null;
     }
 
@@ -176,7 +183,7 @@ public final class OidcWebAdapter<Q, R> {
             if (sessions.find(request) != null && !logoutConfirmation.isIntended(request)) {
                 logoutConfirmation.ask(request, response, http.contextPath(request) + config.logoutPath());
             } else {
-                OidcSession ended = sessions.invalidate(request);
+                OidcLogin ended = sessions.invalidate(request);
                 engine.revokeTokens(ended);
                 // RP-Initiated Logout 1.0 §2: state is opaque to the provider, passed back to the post-logout page
                 URI location = engine.logoutLocation(ended, urls.postLogoutRedirectUri(request), RandomTokens.of(16));
@@ -241,7 +248,7 @@ public final class OidcWebAdapter<Q, R> {
         if (result instanceof LoginResult.Redirect redirect) {
             redirect(response, redirect.location().toString());
         } else if (result instanceof LoginResult.LoggedIn loggedIn) {
-            OidcSession previous = sessions.find(request);
+            OidcLogin previous = sessions.find(request);
             sessions.storeLogin(request, loggedIn.session(), previous != null && engine.isEnded(previous));
             redirect(response, loggedIn.returnTo());
         } else if (result instanceof LoginResult.Failed failed) {

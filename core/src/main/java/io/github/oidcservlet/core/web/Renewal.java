@@ -1,6 +1,6 @@
 package io.github.oidcservlet.core.web;
 
-import io.github.oidcservlet.core.session.OidcSession;
+import io.github.oidcservlet.core.OidcLogin;
 
 /**
  * What {@link OidcWebAdapter#renew} made of a request whose stored login was not simply active, handed to
@@ -18,7 +18,7 @@ public sealed interface Renewal {
      *
      * @param session the login to authenticate with
      */
-    record Active(OidcSession session) implements Renewal {
+    record Active(OidcLogin session) implements Renewal {
     }
 
     /** No login: none was stored, its refresh was refused, or the provider ended it. A challenge starts a new one. */
@@ -35,6 +35,6 @@ public sealed interface Renewal {
      *
      * @param expired the expired login
      */
-    record Reauthenticate(OidcSession expired) implements Renewal {
+    record Reauthenticate(OidcLogin expired) implements Renewal {
     }
 }

@@ -1,10 +1,9 @@
 package io.github.oidcservlet.core.web;
 
-import io.github.oidcservlet.core.LogText;
-import io.github.oidcservlet.core.OidcEngine;
-import io.github.oidcservlet.core.config.OidcConfig;
-import io.github.oidcservlet.core.provider.ProviderProtocolException;
-import io.github.oidcservlet.core.provider.ProviderUnavailableException;
+import io.github.oidcservlet.core.internal.LogText;
+import io.github.oidcservlet.core.OidcConfig;
+import io.github.oidcservlet.core.ProviderProtocolException;
+import io.github.oidcservlet.core.internal.provider.ProviderUnavailableException;
 
 import java.time.Clock;
 

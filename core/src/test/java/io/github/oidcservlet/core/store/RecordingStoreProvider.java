@@ -1,16 +1,17 @@
 package io.github.oidcservlet.core.store;
 
-import io.github.oidcservlet.core.session.RefreshCoordination;
 
+import io.github.oidcservlet.core.internal.store.InMemoryEndedLogins;
+import io.github.oidcservlet.core.internal.store.InMemoryJtiReplayCache;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** A store found through core's test {@code META-INF/services}: remembers what it was given and whether it closed. */
 public final class RecordingStoreProvider implements StoreProvider {
 
-    static final String NAME = "recording";
-    static final AtomicReference<StoreContext> LAST_CONTEXT = new AtomicReference<>();
-    static final AtomicReference<Boolean> CLOSED = new AtomicReference<>(false);
-    static final SessionIndex INDEX = new InMemorySessionIndex(() -> 0L);
+    public static final String NAME = "recording";
+    public static final AtomicReference<StoreContext> LAST_CONTEXT = new AtomicReference<>();
+    public static final AtomicReference<Boolean> CLOSED = new AtomicReference<>(false);
+    public static final EndedLogins INDEX = new InMemoryEndedLogins(() -> 0L);
 
     @Override
     public String name() {

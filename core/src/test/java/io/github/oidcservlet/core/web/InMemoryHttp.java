@@ -12,21 +12,21 @@ import java.util.TreeMap;
  * what was written and whether it was committed. A test double of {@link HttpBinding}, the one seam where a fake is
  * the right tool.
  */
-final class InMemoryHttp implements HttpBinding<InMemoryHttp.Request, InMemoryHttp.Response> {
+public final class InMemoryHttp implements HttpBinding<InMemoryHttp.Request, InMemoryHttp.Response> {
 
-    static final InMemoryHttp HTTP = new InMemoryHttp();
+    public static final InMemoryHttp HTTP = new InMemoryHttp();
 
     /** One HTTP session: its id and attributes; invalid once invalidated. */
-    static final class Session {
-        final Map<String, Object> attributes = new LinkedHashMap<>();
-        String id;
-        boolean invalid;
+    public static final class Session {
+        public final Map<String, Object> attributes = new LinkedHashMap<>();
+        public String id;
+        public boolean invalid;
 
         Session(String id) {
             this.id = id;
         }
 
-        Map<String, Object> attributes() {
+        public Map<String, Object> attributes() {
             if (invalid) {
                 throw new IllegalStateException("invalidated");
             }
@@ -35,36 +35,36 @@ final class InMemoryHttp implements HttpBinding<InMemoryHttp.Request, InMemoryHt
     }
 
     /** A request; every field may be set by a test. */
-    static final class Request {
-        String method = "GET";
-        String servletPath = "/";
-        String pathInfo;
-        String contextPath = "";
-        String query;
-        String scheme = "http";
-        String host = "app.example";
-        int port = 80;
-        final Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        final Map<String, List<String>> parameters = new LinkedHashMap<>();
-        boolean refuseParameters;
-        Session session;
-        int sessionsCreated;
+    public static final class Request {
+        public String method = "GET";
+        public String servletPath = "/";
+        public String pathInfo;
+        public String contextPath = "";
+        public String query;
+        public String scheme = "http";
+        public String host = "app.example";
+        public int port = 80;
+        public final Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        public final Map<String, List<String>> parameters = new LinkedHashMap<>();
+        public boolean refuseParameters;
+        public Session session;
+        public int sessionsCreated;
 
-        Request(String path) {
+        public Request(String path) {
             servletPath = path;
         }
 
-        Request header(String name, String value) {
+        public Request header(String name, String value) {
             headers.put(name, value);
             return this;
         }
 
-        Request parameter(String name, String value) {
+        public Request parameter(String name, String value) {
             parameters.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
             return this;
         }
 
-        Session session(boolean create) {
+        public Session session(boolean create) {
             if ((session == null || session.invalid) && create) {
                 session = new Session("s" + ++sessionsCreated);
             }
@@ -73,12 +73,12 @@ final class InMemoryHttp implements HttpBinding<InMemoryHttp.Request, InMemoryHt
     }
 
     /** What was answered. */
-    static final class Response {
-        int status = 200;
-        final Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        String contentType;
-        final StringBuilder body = new StringBuilder();
-        boolean committed;
+    public static final class Response {
+        public int status = 200;
+        public final Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        public String contentType;
+        public final StringBuilder body = new StringBuilder();
+        public boolean committed;
     }
 
     @Override public String method(Request request) { return request.method; }

@@ -1,7 +1,8 @@
 package io.github.oidcservlet.core.web;
 
+import io.github.oidcservlet.core.internal.web.SessionStore;
 import io.github.oidcservlet.core.TestClock;
-import io.github.oidcservlet.core.session.OidcSession;
+import io.github.oidcservlet.core.OidcLogin;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -140,7 +141,7 @@ class OidcWebAdapterTest {
     @Test
     void anExpiredLoginWithoutRefreshTokenIsReauthenticatedWithIdTokenHint() throws IOException {
         InMemoryHttp.Request request = new InMemoryHttp.Request("/profile");
-        OidcSession expired = WebFixtures.login(clock, -1, null);
+        OidcLogin expired = WebFixtures.login(clock, -1, null);
         InMemoryHttp.HTTP.setSessionAttribute(request, SessionStore.SESSION_ATTRIBUTE, expired);
         assertThat(adapter.activeLogin(request)).isNull();
         Renewal renewal = adapter.renew(request);
@@ -153,7 +154,7 @@ class OidcWebAdapterTest {
     @Test
     void aLoginWithinTheRefreshMarginWhoseProviderIsUnreachableServesWhileItsTokenIsValid() {
         InMemoryHttp.Request request = new InMemoryHttp.Request("/profile");
-        OidcSession nearlyExpired = WebFixtures.login(clock, 5, null);
+        OidcLogin nearlyExpired = WebFixtures.login(clock, 5, null);
         InMemoryHttp.HTTP.setSessionAttribute(request, SessionStore.SESSION_ATTRIBUTE, nearlyExpired);
         assertThat(adapter.activeLogin(request)).as("inside refresh-margin").isNull();
         assertThat(adapter.renew(request)).isEqualTo(new Renewal.Active(nearlyExpired));

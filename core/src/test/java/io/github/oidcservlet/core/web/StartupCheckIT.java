@@ -1,9 +1,8 @@
 package io.github.oidcservlet.core.web;
 
-import io.github.oidcservlet.core.OidcEngine;
 import io.github.oidcservlet.core.TestClock;
 import io.github.oidcservlet.core.TestConfigs;
-import io.github.oidcservlet.core.provider.ProviderProtocolException;
+import io.github.oidcservlet.core.ProviderProtocolException;
 import io.github.oidcservlet.testkit.TestProviderExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

@@ -1,20 +1,19 @@
 package io.github.oidcservlet.core.web;
 
-import io.github.oidcservlet.core.OidcEngine;
 import io.github.oidcservlet.core.TestClock;
 import io.github.oidcservlet.core.TestConfigs;
-import io.github.oidcservlet.core.config.OidcConfig;
-import io.github.oidcservlet.core.session.OidcSession;
+import io.github.oidcservlet.core.OidcConfig;
+import io.github.oidcservlet.core.OidcLogin;
 
 import java.util.Set;
 
 /** An engine that needs no network (manual endpoints), a fixed clock and logins to store. */
-final class WebFixtures {
+public final class WebFixtures {
 
     private WebFixtures() {
     }
 
-    static OidcConfig config(String... keyValues) {
+    public static OidcConfig config(String... keyValues) {
         String[] endpoints = {"authorization-endpoint", "https://op.example.com/auth",
                 "token-endpoint", "https://op.example.com/token",
                 "end-session-endpoint", "https://op.example.com/logout",
@@ -31,8 +30,8 @@ final class WebFixtures {
     }
 
     /** A login of alice whose access token expires {@code secondsLeft} after the clock's now. */
-    static OidcSession login(TestClock clock, long secondsLeft, String refreshToken) {
-        return OidcSession.builder().subject("alice-sub").principalName("alice").roles(Set.of("users"))
+    static OidcLogin login(TestClock clock, long secondsLeft, String refreshToken) {
+        return OidcLogin.builder().subject("alice-sub").principalName("alice").roles(Set.of("users"))
                 .idToken("id.token.value").accessToken("access.token.value").refreshToken(refreshToken)
                 .expiresAtMillis(clock.millis() + secondsLeft * 1000).build();
     }

@@ -1,6 +1,6 @@
 package io.github.oidcservlet.sample.web;
 
-import io.github.oidcservlet.core.session.OidcPrincipal;
+import io.github.oidcservlet.core.OidcPrincipal;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
 

@@ -1,7 +1,5 @@
 package io.github.oidcservlet.sample.web;
 
-import io.github.oidcservlet.core.web.ErrorPages;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -45,8 +43,12 @@ public final class Pages {
                 + "<main>\n<h1>" + escape(title) + "</h1>\n" + bodyHtml + "\n</main>\n</body>\n</html>\n");
     }
 
-    /** Escapes text for HTML element content and quoted attribute values: the filter's own escaping. */
+    /** Escapes text for HTML element content and quoted attribute values; null becomes empty. */
     public static String escape(String text) {
-        return ErrorPages.escape(text);
+        if (text == null) {
+            return "";
+        }
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+                .replace("\"", "&quot;").replace("'", "&#39;");
     }
 }

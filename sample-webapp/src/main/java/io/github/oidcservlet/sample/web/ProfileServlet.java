@@ -3,7 +3,7 @@ package io.github.oidcservlet.sample.web;
 import static io.github.oidcservlet.sample.web.Pages.escape;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.oidcservlet.core.session.OidcPrincipal;
+import io.github.oidcservlet.core.OidcPrincipal;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

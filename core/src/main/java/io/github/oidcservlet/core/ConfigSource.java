@@ -1,0 +1,173 @@
+package io.github.oidcservlet.core;
+
+import io.github.oidcservlet.core.internal.config.ConfigKey;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * Where configuration values come from. {@link #describe(ConfigKey)} names the key the way the user wrote it,
+ * so every problem message can point at the exact setting to fix.
+ */
+public interface ConfigSource {
+
+    /** The raw value of the key, if this source has one (blank values count as absent). */
+    Optional<String> value(ConfigKey key);
+
+    /** How the key is spelled in this source, e.g. {@code init-param 'client-id'}. */
+    String describe(ConfigKey key);
+
+    /**
+     * The pass-through keys {@code store-*} this source holds (see {@link ConfigKey#STORE}), by their plain name
+     * ({@code store-jdbc-url}, whether written {@code OIDC_STORE_JDBC_URL} or {@code oidc.store-jdbc-url}); the
+     * chosen store validates them.
+     *
+     * @return plain name to value; empty for a source without any
+     */
+    default Map<String, String> storeValues() {
+        return Map.of();
+    }
+
+    /**
+     * How a pass-through key is spelled in this source.
+     *
+     * @param plainKey e.g. {@code store-jdbc-url}
+     * @return e.g. {@code environment variable OIDC_STORE_JDBC_URL}
+     */
+    default String describe(String plainKey) {
+        return "'" + plainKey + "'";
+    }
+
+    /** Filter {@code init-param}s or annotation attributes, keyed by the plain key. */
+    static ConfigSource initParams(Map<String, String> params) {
+        return new MapSource(Map.copyOf(params), ConfigKey::key, k -> "init-param '" + k.key() + "'");
+    }
+
+    /** Environment variables ({@code OIDC_CLIENT_ID}). */
+    static ConfigSource environment(Map<String, String> environment) {
+        return new MapSource(Map.copyOf(environment), ConfigKey::environmentVariable,
+                k -> "environment variable " + k.environmentVariable());
+    }
+
+    /** System properties ({@code oidc.client-id}). */
+    static ConfigSource systemProperties(Properties properties) {
+        Map<String, String> copy = new java.util.HashMap<>();
+        for (String name : properties.stringPropertyNames()) {
+            if (name.startsWith("oidc.")) {
+                copy.put(name, properties.getProperty(name));
+            }
+        }
+        return new MapSource(Map.copyOf(copy), ConfigKey::systemProperty, k -> "system property " + k.systemProperty());
+    }
+
+    /**
+     * The standard precedence of DESIGN.md: system property, then environment variable, then the given
+     * {@code web.xml} init-params or annotation attributes.
+     */
+    static ConfigSource standard(Map<String, String> initParams) {
+        return layered(List.of(systemProperties(System.getProperties()), environment(System.getenv()),
+                initParams(initParams)));
+    }
+
+    /** The first source that has a value wins; its spelling is the one used in messages. */
+    static ConfigSource layered(List<ConfigSource> sources) {
+        List<ConfigSource> copy = List.copyOf(sources);
+        return new ConfigSource() {
+            @Override
+            public Optional<String> value(ConfigKey key) {
+                for (ConfigSource source : copy) {
+                    Optional<String> value = source.value(key);
+                    if (value.isPresent()) {
+                        return value;
+                    }
+                }
+                return Optional.empty();
+            }
+
+            @Override
+            public String describe(ConfigKey key) {
+                for (ConfigSource source : copy) {
+                    if (source.value(key).isPresent()) {
+                        return source.describe(key);
+                    }
+                }
+                List<String> spellings = new ArrayList<>();
+                for (ConfigSource source : copy) {
+                    spellings.add(source.describe(key));
+                }
+                java.util.Collections.reverse(spellings);
+                return spellings.isEmpty() ? "'" + key.key() + "'" : String.join(" or ", spellings);
+            }
+
+            @Override
+            public Map<String, String> storeValues() {
+                Map<String, String> merged = new java.util.HashMap<>();
+                for (ConfigSource source : copy) {
+                    source.storeValues().forEach(merged::putIfAbsent);
+                }
+                return Map.copyOf(merged);
+            }
+
+            @Override
+            public String describe(String plainKey) {
+                for (ConfigSource source : copy) {
+                    if (source.storeValues().containsKey(plainKey)) {
+                        return source.describe(plainKey);
+                    }
+                }
+                return copy.isEmpty() ? "'" + plainKey + "'" : copy.get(copy.size() - 1).describe(plainKey);
+            }
+        };
+    }
+
+    /** A source over a plain map; the key naming and the description are given. */
+    record MapSource(Map<String, String> values, java.util.function.Function<ConfigKey, String> naming,
+                     java.util.function.Function<ConfigKey, String> description) implements ConfigSource {
+        @Override
+        public Optional<String> value(ConfigKey key) {
+            String value = values.get(naming.apply(key));
+            return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
+        }
+
+        @Override
+        public String describe(ConfigKey key) {
+            return description.apply(key);
+        }
+
+        /**
+         * A pass-through key is spelled the way this source spells {@code store}: {@code store-jdbc-url},
+         * {@code oidc.store-jdbc-url}, or upper-case with underscores ({@code OIDC_STORE_JDBC_URL}).
+         */
+        @Override
+        public Map<String, String> storeValues() {
+            String store = naming.apply(ConfigKey.STORE);
+            Map<String, String> found = new java.util.HashMap<>();
+            values.forEach((name, value) -> {
+                if (name.length() > store.length() + 1 && name.startsWith(store)
+                        && (name.charAt(store.length()) == '-' || name.charAt(store.length()) == '_')
+                        && value != null && !value.isBlank()) {
+                    String plain = ConfigKey.STORE.key() + "-" + name.substring(store.length() + 1)
+                            .toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+                    found.put(plain, value.trim());
+                }
+            });
+            return Map.copyOf(found);
+        }
+
+        @Override
+        public String describe(String plainKey) {
+            String store = naming.apply(ConfigKey.STORE);
+            String suffix = plainKey.substring(ConfigKey.STORE.key().length());
+            boolean upper = store.equals(store.toUpperCase(java.util.Locale.ROOT));
+            String spelled = store + (upper ? suffix.replace('-', '_').toUpperCase(java.util.Locale.ROOT) : suffix);
+            return description.apply(ConfigKey.STORE).replace(store, spelled);
+        }
+
+        @Override
+        public String toString() {
+            return "ConfigSource[" + values.size() + " values]";
+        }
+    }
+}

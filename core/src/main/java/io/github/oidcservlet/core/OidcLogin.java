@@ -1,0 +1,283 @@
+package io.github.oidcservlet.core;
+
+import io.github.oidcservlet.core.internal.session.Generations;
+import io.github.oidcservlet.core.internal.session.LoginSerialForm;
+import com.nimbusds.jose.util.Base64URL;
+import com.nimbusds.jose.util.JSONObjectUtils;
+import io.github.oidcservlet.core.internal.RandomTokens;
+
+import java.io.Serial;
+import java.io.Serializable;
+import java.text.ParseException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * One logged-in user's state, stored in the HTTP session. Immutable and serializable (sessions may be persisted
+ * or replicated). Principal name and roles are computed once at login; an authenticated request only compares
+ * {@link #isActive(long, long)} — no parsing, no crypto, no I/O. The claims are decoded from the (already
+ * verified) ID token and userinfo text only when an application asks for them.
+ * {@link #toString()} shows no token.
+ */
+public final class OidcLogin implements Serializable {
+
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    /** The registration of a configuration that names none: the single provider of the application. */
+    public static final String DEFAULT_REGISTRATION = "default";
+
+    private final String loginId;
+    private final String registrationId;
+    private final String issuer;
+    private final String clientId;
+    private final String subject;
+    private final String principalName;
+    private final Set<String> roles;
+    private final String idToken;
+    private final String accessToken;
+    private final String refreshToken;
+    private final long expiresAtMillis;
+    private final String userinfoJson;
+    private final String sid;
+    private final long loginAtMillis;
+    private final long issuedAtMillis;
+    private final String grantedScope;
+    private final OidcPrincipal principal;
+    private transient volatile Map<String, Object> claims;
+    private transient volatile String generation;
+
+    private OidcLogin(Builder b) {
+        this.loginId = b.loginId != null ? b.loginId : newLoginId();
+        this.registrationId = b.registrationId;
+        this.issuer = b.issuer;
+        this.clientId = b.clientId;
+        this.subject = Objects.requireNonNull(b.subject, "subject");
+        this.principalName = b.principalName != null ? b.principalName : b.subject;
+        // insertion order kept, so the roles read as the provider listed them
+        this.roles = Collections.unmodifiableSet(new LinkedHashSet<>(b.roles));
+        this.idToken = Objects.requireNonNull(b.idToken, "idToken");
+        this.accessToken = Objects.requireNonNull(b.accessToken, "accessToken");
+        this.refreshToken = b.refreshToken;
+        this.expiresAtMillis = b.expiresAtMillis;
+        this.userinfoJson = b.userinfoJson;
+        this.sid = b.sid;
+        this.loginAtMillis = b.loginAtMillis;
+        this.issuedAtMillis = b.issuedAtMillis != null ? b.issuedAtMillis : b.loginAtMillis;
+        this.grantedScope = b.grantedScope;
+        this.principal = new OidcPrincipal(this);
+    }
+
+    /** A builder for a new login; {@link Builder#build()} gives it a fresh login id unless one is set. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * A builder holding every value of this login, its login id included: a refresh changes the tokens and keeps
+     * the rest.
+     */
+    public Builder toBuilder() {
+        return new Builder().loginId(loginId).registrationId(registrationId).issuer(issuer).clientId(clientId)
+                .subject(subject).principalName(principalName).roles(roles).idToken(idToken)
+                .accessToken(accessToken).refreshToken(refreshToken).expiresAtMillis(expiresAtMillis)
+                .userinfoJson(userinfoJson).sid(sid).loginAtMillis(loginAtMillis).issuedAtMillis(issuedAtMillis)
+                .grantedScope(grantedScope);
+    }
+
+    /** A new login id: 128 random bits, base64url (22 characters), unguessable and unique in practice. */
+    public static String newLoginId() {
+        return RandomTokens.of(16);
+    }
+
+    /** Serialized as a {@link LoginSerialForm}: the values only, a few dozen bytes beyond the tokens. */
+    @Serial
+    private Object writeReplace() {
+        return new LoginSerialForm(this);
+    }
+
+    /** Only the serial form may create a session from a stream; a crafted stream of fields is refused. */
+    @Serial
+    private void readObject(java.io.ObjectInputStream in) throws java.io.InvalidObjectException {
+        throw new java.io.InvalidObjectException("an OidcLogin is read through its LoginSerialForm");
+    }
+
+    /** The hot-path check: true while the access token is valid for longer than {@code marginMillis}. */
+    public boolean isActive(long nowMillis, long marginMillis) {
+        return nowMillis < expiresAtMillis - marginMillis;
+    }
+
+    /** True while the access token itself has not expired (no margin): a refresh may still fail softly. */
+    public boolean isValid(long nowMillis) {
+        return nowMillis < expiresAtMillis;
+    }
+
+    public OidcPrincipal principal() { return principal; }
+    /**
+     * The login's stable id: random, made at login, kept across refreshes and serialization, so every copy of
+     * this login (a container may hand out a deserialized copy per request) has it. Per-login state (refresh
+     * coordination, shared stores) is keyed by it, never by object identity.
+     */
+    public String loginId() { return loginId; }
+    /** The name of the provider registration this login was made with ({@link #DEFAULT_REGISTRATION} for one). */
+    public String registrationId() { return registrationId; }
+    /** The {@code client_id} this login was made with, or null for a login read from an older serial form. */
+    public String clientId() { return clientId; }
+    /** The provider's {@code iss}, or null for a session made without one. */
+    public String issuer() { return issuer; }
+    public String subject() { return subject; }
+    public String principalName() { return principalName; }
+    public Set<String> roles() { return roles; }
+    public String idToken() { return idToken; }
+    public String accessToken() { return accessToken; }
+    /** The refresh token, or null when the provider issued none. */
+    public String refreshToken() { return refreshToken; }
+    public long expiresAtMillis() { return expiresAtMillis; }
+    /** The provider's session id ({@code sid} of the ID token, OpenID Back-Channel Logout 1.0 §2.1), or null. */
+    public String sid() { return sid; }
+    /** When the user logged in (epoch milliseconds); kept across refreshes. */
+    public long loginAtMillis() { return loginAtMillis; }
+    /** The {@code iat} of the login's ID token (epoch milliseconds, the provider's clock); kept across refreshes. */
+    public long issuedAtMillis() { return issuedAtMillis; }
+
+    /**
+     * Whether {@code other} is a login of the same user: same {@code iss} and {@code sub}. OIDC Core §5.7: "The
+     * sub (subject) and iss (issuer) Claims, used together, are the only Claims that an RP can rely upon as a
+     * stable identifier for the End-User"; the name ({@code preferred_username}) is not unique and never decides.
+     */
+    public boolean isSameUser(OidcLogin other) {
+        return other != null && Objects.equals(issuer, other.issuer) && subject.equals(other.subject);
+    }
+    /**
+     * Which tokens of the login this is: changes with every refresh (it is derived from the access token, which
+     * every refresh replaces), equal for every copy of the same tokens. With {@link #loginId()} it keys one
+     * refresh of one login, so the next refresh of a refreshed login is a new one.
+     */
+    public String generation() {
+        String known = generation;
+        if (known == null) {
+            known = Generations.of(accessToken);
+            generation = known;
+        }
+        return known;
+    }
+
+    /**
+     * Whether {@code other} holds the same tokens of the same login (same {@link #loginId()}, same
+     * {@link #generation()}), whichever copy of it each is; use it instead of {@code ==}, which a container that
+     * deserializes the HTTP session per request breaks.
+     */
+    public boolean isSameLoginAs(OidcLogin other) {
+        return other == this || other != null && loginId.equals(other.loginId)
+                && expiresAtMillis == other.expiresAtMillis && accessToken.equals(other.accessToken);
+    }
+
+    /** Whether {@code other} is a copy of this login or of a refresh of it (same {@link #loginId()}). */
+    public boolean isLoginOf(OidcLogin other) {
+        return other != null && loginId.equals(other.loginId);
+    }
+
+    /**
+     * The scope the access token was granted when the provider said it differs from the requested one, or null:
+     * RFC 6749 §3.3 and §5.1 let the provider leave {@code scope} out when it granted what was asked.
+     */
+    public String grantedScope() { return grantedScope; }
+    /** The verified userinfo response of the login, or null. */
+    public String userinfoJson() { return userinfoJson; }
+
+    /** ID token claims with userinfo claims on top; decoded once, on first use. */
+    public Map<String, Object> claims() {
+        Map<String, Object> known = claims;
+        if (known == null) {
+            known = decodeClaims();
+            claims = known;
+        }
+        return known;
+    }
+
+    private Map<String, Object> decodeClaims() {
+        Map<String, Object> merged = new LinkedHashMap<>();
+        try {
+            String[] parts = idToken.split("\\.");
+            merged.putAll(JSONObjectUtils.parse(new Base64URL(parts[1]).decodeToString()));
+            if (userinfoJson != null) {
+                merged.putAll(JSONObjectUtils.parse(userinfoJson));
+            }
+        } catch (ParseException | ArrayIndexOutOfBoundsException e) {
+            // Both were parsed at login; this cannot happen for a session made by the engine.
+            throw new IllegalStateException("stored claims are unreadable", e);
+        }
+        return Collections.unmodifiableMap(merged);
+    }
+
+    @Override
+    public String toString() {
+        return "OidcLogin[loginId=" + loginId + ", principal=" + principalName + ", roles=" + roles + ", expiresAtMillis=" + expiresAtMillis
+                + ", refreshToken=" + (refreshToken == null ? "none" : "present") + "]";
+    }
+
+    /** Builds an {@link OidcLogin}; subject, ID token and access token are required, the rest optional. */
+    public static final class Builder {
+        private String loginId;
+        private String registrationId = DEFAULT_REGISTRATION;
+        private String issuer;
+        private String clientId;
+        private String subject;
+        private String principalName;
+        private Set<String> roles = Set.of();
+        private String idToken;
+        private String accessToken;
+        private String refreshToken;
+        private long expiresAtMillis;
+        private String userinfoJson;
+        private String sid;
+        private long loginAtMillis;
+        private Long issuedAtMillis;
+        private String grantedScope;
+
+        private Builder() {
+        }
+
+        /** @param value the stable login id; unset, {@link #build()} makes a fresh one (a new login) */
+        public Builder loginId(String value) { loginId = value; return this; }
+        /** @param value the provider registration's name; {@link #DEFAULT_REGISTRATION} when unset */
+        public Builder registrationId(String value) { registrationId = Objects.requireNonNull(value); return this; }
+        /** @param value the provider's {@code iss}, or null */
+        public Builder issuer(String value) { issuer = value; return this; }
+        /** @param value the {@code client_id} the login was made with, or null */
+        public Builder clientId(String value) { clientId = value; return this; }
+        /** @param value the ID token's {@code sub} */
+        public Builder subject(String value) { subject = value; return this; }
+        /** @param value the display name; {@code sub} when unset */
+        public Builder principalName(String value) { principalName = value; return this; }
+        /** @param value the roles, in the provider's order */
+        public Builder roles(Set<String> value) { roles = Objects.requireNonNull(value); return this; }
+        /** @param value the verified ID token */
+        public Builder idToken(String value) { idToken = value; return this; }
+        /** @param value the access token */
+        public Builder accessToken(String value) { accessToken = value; return this; }
+        /** @param value the refresh token, or null when the provider issued none */
+        public Builder refreshToken(String value) { refreshToken = value; return this; }
+        /** @param value when the access token expires (epoch milliseconds) */
+        public Builder expiresAtMillis(long value) { expiresAtMillis = value; return this; }
+        /** @param value the verified userinfo response, or null */
+        public Builder userinfoJson(String value) { userinfoJson = value; return this; }
+        /** @param value the ID token's {@code sid} (Back-Channel Logout 1.0 §2.1), or null */
+        public Builder sid(String value) { sid = value; return this; }
+        /** @param value when the user logged in here (epoch milliseconds) */
+        public Builder loginAtMillis(long value) { loginAtMillis = value; return this; }
+        /** @param value the ID token's {@code iat} (epoch milliseconds); the login time when unset */
+        public Builder issuedAtMillis(long value) { issuedAtMillis = value; return this; }
+        /** @param value the granted {@code scope} when it differs from the requested one (RFC 6749 §3.3), or null */
+        public Builder grantedScope(String value) { grantedScope = value; return this; }
+
+        /** @return the session */
+        public OidcLogin build() {
+            return new OidcLogin(this);
+        }
+    }
+}

@@ -1,5 +1,0 @@
-/**
- * The immutable {@link io.github.oidcservlet.core.config.OidcConfig}, its key table and the sources it is read
- * from (init-params, environment, system properties), validated once with every problem reported at once.
- */
-package io.github.oidcservlet.core.config;

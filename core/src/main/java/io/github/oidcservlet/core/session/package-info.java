@@ -1,5 +1,0 @@
-/**
- * The per-user session value ({@link io.github.oidcservlet.core.session.OidcSession}) and its principal: small,
- * serializable, immutable; its lifecycle: single-flight silent refresh and the index of back-channel logouts.
- */
-package io.github.oidcservlet.core.session;

@@ -1,0 +1,37 @@
+package io.github.oidcservlet.core.store;
+
+import io.github.oidcservlet.core.internal.store.InMemoryEndedLogins;
+import io.github.oidcservlet.core.OidcLogin;
+
+/**
+ * Which logins the provider has ended through back-channel logout (OpenID Back-Channel Logout 1.0 §2.7). The
+ * provider's request carries no browser cookie, so sessions are not looked up and destroyed; instead the ended
+ * {@code sid}s and {@code sub}s are recorded here and every request checks its login against them. The in-memory
+ * {@link InMemoryEndedLogins} serves one node; a cluster plugs in a shared store behind this interface.
+ * Implementations are thread-safe.
+ */
+public interface EndedLogins {
+
+    /**
+     * Records a logout: its {@code sid} ends the logins of that provider session, its {@code sub} every login of
+     * that user; a token with both ends the logins matching either. Only logins whose ID token was issued before
+     * the logout token end: a login issued later is a new one. Both {@code iat}s are the provider's, so the local
+     * clock (when our callback ran) does not decide; only when both fall in the same second (their precision) does
+     * the local order of login and receipt break the tie.
+     *
+     * @param sid              the logout token's {@code sid}, or null
+     * @param sub              the logout token's {@code sub}, or null (one of the two is present)
+     * @param issuedAtMillis   the logout token's {@code iat} (epoch milliseconds)
+     * @param receivedAtMillis when this server received it (its own clock)
+     */
+    void end(String sid, String sub, long issuedAtMillis, long receivedAtMillis);
+
+    /**
+     * Whether nothing is recorded; must be as cheap as a field read, because every authenticated request asks it
+     * first and calls {@link #isEnded} only when it answers false.
+     */
+    boolean isEmpty();
+
+    /** Whether this login was ended by a back-channel logout. */
+    boolean isEnded(OidcLogin session);
+}

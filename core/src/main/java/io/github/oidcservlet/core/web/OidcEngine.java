@@ -1,0 +1,277 @@
+package io.github.oidcservlet.core.web;
+
+import io.github.oidcservlet.core.internal.LogText;
+import io.github.oidcservlet.core.OidcConfig;
+import io.github.oidcservlet.core.internal.login.AuthorizationRequests;
+import io.github.oidcservlet.core.internal.login.CallbackHandler;
+import io.github.oidcservlet.core.internal.login.LoginResult;
+import io.github.oidcservlet.core.internal.login.LoginFailures;
+import io.github.oidcservlet.core.internal.login.PendingLogins;
+import io.github.oidcservlet.core.internal.logout.BackchannelLogout;
+import io.github.oidcservlet.core.internal.logout.BackchannelLogoutResult;
+import io.github.oidcservlet.core.internal.logout.LogoutRedirects;
+import io.github.oidcservlet.core.internal.logout.TokenRevoker;
+import io.github.oidcservlet.core.internal.provider.OidcProvider;
+import io.github.oidcservlet.core.internal.provider.ProviderHttp;
+import io.github.oidcservlet.core.internal.provider.ProviderMetadata;
+import io.github.oidcservlet.core.ProviderProtocolException;
+import io.github.oidcservlet.core.internal.provider.ProviderUnavailableException;
+import io.github.oidcservlet.core.OidcLogin;
+import io.github.oidcservlet.core.store.RefreshOutcome;
+import io.github.oidcservlet.core.internal.session.LoginFactory;
+import io.github.oidcservlet.core.internal.session.LoginRefresher;
+import io.github.oidcservlet.core.store.EndedLogins;
+import io.github.oidcservlet.core.store.StoreContext;
+import io.github.oidcservlet.core.internal.store.StoreProviders;
+import io.github.oidcservlet.core.store.Stores;
+import io.github.oidcservlet.core.internal.token.ClientAuthentication;
+import io.github.oidcservlet.core.internal.token.ClientAuthentications;
+import io.github.oidcservlet.core.internal.token.TokenClient;
+import io.github.oidcservlet.core.internal.validation.TokenValidators;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+
+/**
+ * The engine one adapter (the servlet filter, the Jakarta Security mechanism) drives: plain values in, plain
+ * values out, no servlet types. One per configured relying party; thread-safe.
+ */
+public final class OidcEngine implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(OidcEngine.class.getName());
+
+    private final OidcConfig config;
+    private final OidcProvider provider;
+    private final Clock clock;
+    private final long refreshMarginMillis;
+    private final AuthorizationRequests authorizationRequests;
+    private final CallbackHandler callbackHandler;
+    private final LogoutRedirects logoutRedirects;
+    private final EndedLogins endedLogins;
+    private final LoginRefresher refresher;
+    private final TokenRevoker revoker;
+    private final BackchannelLogout backchannelLogout;
+    private final TokenValidators validators;
+    private final Stores stores;
+
+    /**
+     * An engine over a provider and stores made by the caller; {@link #close()} closes both.
+     *
+     * @param config   the configuration
+     * @param provider the provider, with the HTTP client the engine then owns
+     * @param clock    the only time source of the engine
+     * @param stores   the shared state, e.g. from {@link StoreProviders#create}
+     */
+    public OidcEngine(OidcConfig config, OidcProvider provider, Clock clock, Stores stores) {
+        this.config = config;
+        this.provider = provider;
+        this.clock = clock;
+        this.stores = stores;
+        this.refreshMarginMillis = config.refreshMargin().toMillis();
+        this.validators = new TokenValidators(config, provider, clock, BackchannelLogout.MAX_TOKEN_AGE);
+        this.authorizationRequests = new AuthorizationRequests(config, clock);
+        ClientAuthentication clientAuthentication = ClientAuthentications.from(config, clock);
+        TokenClient tokenClient = new TokenClient(config, provider, clientAuthentication);
+        this.callbackHandler = new CallbackHandler(config, provider, tokenClient, validators::idTokens, clock,
+                (silent, pending) -> startLogin(silent.redirectUri(), silent.returnTo(), pending));
+        this.logoutRedirects = new LogoutRedirects(config);
+        this.endedLogins = stores.endedLogins();
+        this.refresher = new LoginRefresher(tokenClient, validators::idTokens, new LoginFactory(config), clock,
+                stores.refreshCoordination());
+        this.revoker = new TokenRevoker(provider.http(), clientAuthentication);
+        this.backchannelLogout = new BackchannelLogout(validators::logoutTokens, endedLogins,
+                stores.jtiReplayCache(), clock);
+    }
+
+    /**
+     * An engine with the system clock, an HTTP client bounded by the configured timeouts and the stores the
+     * {@code store} key names.
+     *
+     * @param config the configuration
+     * @return the engine; close it when the application stops
+     * @throws io.github.oidcservlet.core.OidcConfigException when {@code store} names no store found
+     */
+    public static OidcEngine create(OidcConfig config) {
+        return create(config, Clock.systemUTC());
+    }
+
+    /**
+     * As {@link #create(OidcConfig)}, with {@code clock} (tests move it), the only time source of the engine.
+     *
+     * @return the engine; close it when the application stops
+     */
+    public static OidcEngine create(OidcConfig config, Clock clock) {
+        ProviderHttp http = new ProviderHttp(config.connectTimeout(), config.readTimeout(), config.maxResponseSize(),
+                clock);
+        try {
+            // A request waits for another's refresh at most as long as that refresh may take.
+            Duration refreshWait = config.connectTimeout().plus(config.readTimeout()).multipliedBy(2);
+            Stores stores = StoreProviders.create(new StoreContext(config, clock, refreshWait,
+                    LoginRefresher.LINGER, BackchannelLogout.jtiTtl(config.clockSkew())));
+            return new OidcEngine(config, new OidcProvider(config, http, clock, OidcProvider.FAILURE_MEMORY), clock,
+                    stores);
+        } catch (RuntimeException e) {
+            http.close();
+            throw e;
+        }
+    }
+
+    public OidcConfig config() {
+        return config;
+    }
+
+    public OidcProvider provider() {
+        return provider;
+    }
+
+    /**
+     * The hot path: is this session still good for a request? One clock read and one comparison, plus, only once
+     * a back-channel logout has been recorded, a lookup of the session's {@code sid} and {@code sub}.
+     */
+    public boolean isActive(OidcLogin session) {
+        return session.isActive(clock.millis(), refreshMarginMillis)
+                && (endedLogins.isEmpty() || !endedLogins.isEnded(session));
+    }
+
+    /** Whether a back-channel logout ended this login. */
+    public boolean isEnded(OidcLogin session) {
+        return !endedLogins.isEmpty() && endedLogins.isEnded(session);
+    }
+
+    /** Whether the session's access token itself is still valid (no margin). */
+    public boolean isValid(OidcLogin session) {
+        return session.isValid(clock.millis());
+    }
+
+    /**
+     * Refreshes a session whose access token expires within {@code refresh-margin}; one refresh per session at a
+     * time, concurrent callers get the same outcome.
+     */
+    public RefreshOutcome refresh(OidcLogin session) {
+        return refresher.refresh(session);
+    }
+
+    /**
+     * Starts a login: a redirect to the authorization endpoint, remembered in {@code pending}.
+     *
+     * @return a {@link LoginResult.Redirect}, or a {@link LoginResult.Failed} when the provider is unreachable
+     */
+    public LoginResult startLogin(String redirectUri, String returnTo, PendingLogins pending) {
+        return redirect(pending, endpoint -> authorizationRequests.start(endpoint, redirectUri, returnTo, Map.of()));
+    }
+
+    /**
+     * Re-authenticates the user of an expired login that cannot be refreshed: the request carries
+     * {@code id_token_hint} (OIDC Core §3.1.2.1), and with {@code silent-reauth} also {@code prompt=none}, whose
+     * {@code login_required} or {@code interaction_required} answer turns into an interactive login.
+     */
+    public LoginResult startReauthentication(String redirectUri, String returnTo, PendingLogins pending,
+                                             OidcLogin expired) {
+        return redirect(pending, endpoint -> authorizationRequests.reauthenticate(endpoint, redirectUri, returnTo,
+                expired.idToken()));
+    }
+
+    private LoginResult redirect(PendingLogins pending, Function<URI, AuthorizationRequests.Started> request) {
+        try {
+            AuthorizationRequests.Started started = request.apply(provider.metadata().authorizationEndpoint());
+            pending.add(started.pending());
+            return new LoginResult.Redirect(started.location());
+        } catch (RuntimeException e) {
+            return LoginFailures.from(e);
+        }
+    }
+
+    /** Handles the callback; see {@link CallbackHandler#handle}. */
+    public LoginResult completeLogin(Map<String, List<String>> params, PendingLogins pending) {
+        return callbackHandler.handle(params, pending);
+    }
+
+    /** Where to send the browser after the local session has ended. */
+    public URI logoutLocation(OidcLogin session, String postLogoutRedirectUri) {
+        return logoutLocation(session, postLogoutRedirectUri, null);
+    }
+
+    /** Where to send the browser after the local session has ended, with a {@code state} to pass back. */
+    public URI logoutLocation(OidcLogin session, String postLogoutRedirectUri, String state) {
+        return logoutRedirects.location(knownMetadata(), session, postLogoutRedirectUri, state);
+    }
+
+    /**
+     * Revokes the session's refresh token, then its access token, when the provider has a revocation endpoint
+     * (RFC 7009); in the background, so the logout never waits. The future is for tests and never fails.
+     */
+    public CompletableFuture<Void> revokeTokens(OidcLogin session) {
+        ProviderMetadata metadata = knownMetadata();
+        if (session == null || metadata == null || metadata.revocationEndpoint() == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return revoker.revokeInBackground(metadata.revocationEndpoint(), session);
+    }
+
+    /**
+     * Revokes the tokens of a login a back-channel logout ended, in the background. Back-Channel Logout 1.0 §2.7:
+     * "Refresh tokens issued without the offline_access property to a session being logged out SHOULD be revoked.
+     * Refresh tokens issued with the offline_access property normally SHOULD NOT be revoked": with
+     * {@code offline_access} among the requested scopes nothing is revoked.
+     */
+    public CompletableFuture<Void> revokeEndedLogin(OidcLogin session) {
+        if (List.of(config.scopes().split(" ")).contains("offline_access")) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return revokeTokens(session);
+    }
+
+    /** Handles a back-channel logout request's {@code logout_token} values. */
+    public BackchannelLogoutResult backchannelLogout(List<String> logoutTokens) {
+        return backchannelLogout.handle(logoutTokens);
+    }
+
+    /**
+     * Stops what the engine started: the token revocation threads, the provider's HTTP client and its threads,
+     * and the stores. The adapter calls it when it stops (a filter's {@code destroy}, the CDI extension's
+     * shutdown), so no thread of the engine outlives the application. Each part is closed even when another fails.
+     */
+    @Override
+    public void close() {
+        closeQuietly(revoker::close, "token revocation");
+        closeQuietly(provider.http()::close, "HTTP client");
+        closeQuietly(stores::close, "stores");
+    }
+
+    private static void closeQuietly(Runnable close, String what) {
+        try {
+            close.run();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "Closing the " + what + " failed: " + LogText.safe(e.toString()));
+        }
+    }
+
+    /** @return where back-channel logouts are recorded (the chosen store's) */
+    public EndedLogins endedLogins() {
+        return endedLogins;
+    }
+
+    /** @return the engine's clock, the time source its adapters use too */
+    public Clock clock() {
+        return clock;
+    }
+
+    /**
+     * The metadata when it can be had; logout must end the local session even while the provider is unreachable,
+     * so here (and only here) a failure means "no provider endpoints": the browser then goes back to the app.
+     */
+    private ProviderMetadata knownMetadata() {
+        try {
+            return provider.metadata();
+        } catch (ProviderUnavailableException | ProviderProtocolException e) {
+            LOG.log(System.Logger.Level.WARNING, "Logging out without the provider's endpoints: "
+                    + LogText.safe(e.getMessage()));
+            return null;
+        }
+    }
+}
