@@ -19,9 +19,9 @@ import org.eclipse.jetty.server.ServerConnector;
 /**
  * The filter sample as a cluster, at {@code http://127.0.0.1:$PORT/} (default 8080): a PostgreSQL server of its own
  * (from the machine's binaries, its data in a temporary folder), the demo provider unless {@code OIDC_ISSUER} or
- * {@code OIDC_AUTHORIZATION_ENDPOINT} is set, two {@link ClusterNode}s sharing their HTTP sessions through that
- * database, and a {@link RoundRobinBalancer} in front. Through the balancer it answers exactly as the filter sample
- * does (paths, {@code PORT}, every {@code OIDC_*} key, the demo provider).
+ * {@code OIDC_AUTHORIZATION_ENDPOINT} is set, two {@link ClusterNode}s that keep their HTTP sessions and our shared
+ * state ({@code store=jdbc}) in that database, and a {@link RoundRobinBalancer} in front. Through the balancer it
+ * answers exactly as the filter sample does (paths, {@code PORT}, every {@code OIDC_*} key, the demo provider).
  *
  * <p>PostgreSQL comes from the testkit's {@link TestPostgres}, which the tests of this project use too: the sample,
  * like the demo provider it embeds, is a demonstration that must start with one command, as root (PostgreSQL then
@@ -89,6 +89,10 @@ public final class ClusterSample implements AutoCloseable {
             Map<String, String> parameters = new HashMap<>(demo == null ? Map.of() : demo.filterParameters());
             // The external address, so that every node builds the same redirect_uri and post-logout address.
             parameters.put("base-url", cluster.baseUri.toString().replaceAll("/$", ""));
+            // Our shared state (ended logins, logout-token ids, refresh claims) in the same database.
+            parameters.put("store", "jdbc");
+            parameters.put("store-jdbc-url", postgres.jdbcUrl());
+            parameters.put("store-jdbc-user", postgres.user());
             parameters.putAll(extraNodeParameters);
             // One after the other: Jetty creates its session table at the first node's start.
             for (String name : NODE_NAMES) {
