@@ -3,15 +3,19 @@ package io.github.oidcservlet.jdbc;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Properties;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 /**
  * Where the store's connections come from: the container's pooled {@link DataSource} (each connection closed, so
- * handed back, after one operation), or, with a JDBC URL, a few idle connections of our own kept for reuse (opening
- * one costs a TCP and authentication round trip per operation). Thread-safe.
+ * handed back, after one operation), or, with a JDBC URL, a tiny pool of our own: at most {@code maxOpen}
+ * connections in use at once, {@code maxIdle} of them kept open between operations (measured on PostgreSQL 15 on
+ * one machine: 15.6 ms per operation when each opens its own connection, 0.1–0.2 ms with reuse). Thread-safe.
  */
 abstract class Connections implements AutoCloseable {
 
@@ -68,8 +72,9 @@ abstract class Connections implements AutoCloseable {
      * @param user     the user, or null
      * @param password the password, or null
      * @param maxIdle  how many idle connections are kept
+     * @param maxOpen  how many may be in use at once (more operations wait, up to the query timeout)
      */
-    static Connections of(String url, String user, String password, int maxIdle) {
+    static Connections of(String url, String user, String password, int maxIdle, int maxOpen) {
         Properties properties = new Properties();
         if (user != null) {
             properties.setProperty("user", user);
@@ -77,7 +82,7 @@ abstract class Connections implements AutoCloseable {
         if (password != null) {
             properties.setProperty("password", password);
         }
-        return new Idle(url, properties, maxIdle);
+        return new Idle(url, properties, maxIdle, maxOpen);
     }
 
     /** The idle connections of a JDBC URL, newest first (the most likely still open). */
@@ -86,27 +91,44 @@ abstract class Connections implements AutoCloseable {
         private final Properties properties;
         private final int maxIdle;
         private final Deque<Connection> idle = new ArrayDeque<>();
+        private final Semaphore inUse;
         private boolean closed;
 
-        Idle(String url, Properties properties, int maxIdle) {
+        Idle(String url, Properties properties, int maxIdle, int maxOpen) {
             this.url = url;
             this.properties = properties;
             this.maxIdle = maxIdle;
+            this.inUse = new Semaphore(maxOpen);
         }
 
         @Override
         Connection borrow() throws SQLException {
+            try {
+                if (!inUse.tryAcquire(Database.QUERY_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                    throw new SQLTransientConnectionException("every connection of the store has been busy for "
+                            + Database.QUERY_TIMEOUT_SECONDS + " s", "08001");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SQLTransientConnectionException("interrupted while waiting for a connection", "08001", e);
+            }
             synchronized (this) {
                 Connection reused = idle.pollFirst();
                 if (reused != null) {
                     return reused;
                 }
             }
-            return dedicated();
+            try {
+                return dedicated();
+            } catch (SQLException | RuntimeException e) {
+                inUse.release();
+                throw e;
+            }
         }
 
         @Override
         void release(Connection connection, boolean broken) {
+            inUse.release();
             if (broken) {
                 evictIdle();
             } else {

@@ -22,6 +22,8 @@ public final class JdbcStoreProvider implements StoreProvider {
     public static final String NAME = "jdbc";
     /** Connections kept open between operations with a JDBC URL (a container DataSource pools on its own). */
     static final int MAX_IDLE_CONNECTIONS = 4;
+    /** Connections in use at once with a JDBC URL: well below PostgreSQL's default max_connections of 100. */
+    static final int MAX_OPEN_CONNECTIONS = 16;
 
     @Override
     public String name() {
@@ -33,7 +35,8 @@ public final class JdbcStoreProvider implements StoreProvider {
         JdbcSettings settings = JdbcSettings.read(context);
         Connections connections = settings.dataSource() != null
                 ? Connections.of(lookup(settings.dataSource(), context))
-                : Connections.of(settings.url(), settings.user(), settings.password(), MAX_IDLE_CONNECTIONS);
+                : Connections.of(settings.url(), settings.user(), settings.password(), MAX_IDLE_CONNECTIONS,
+                        MAX_OPEN_CONNECTIONS);
         return new JdbcStores(connections, settings, context);
     }
 
