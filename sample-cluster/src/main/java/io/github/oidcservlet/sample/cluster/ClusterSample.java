@@ -160,7 +160,8 @@ public final class ClusterSample implements AutoCloseable {
                     .append(" (the balancer sends requests to each node in turn)\n");
         }
         text.append("PostgreSQL at 127.0.0.1:").append(postgres.port()).append(" (").append(postgres.jdbcUrl())
-                .append(", user ").append(postgres.user()).append("): the HTTP sessions of both nodes\n");
+                .append(", user ").append(postgres.user())
+                .append("): both nodes keep their HTTP sessions and store=jdbc there\n");
         return text.append(LaunchSettings.instructions("oidc-servlet cluster sample", baseUri.toString(),
                 demoProvider)).toString();
     }

@@ -5,9 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.oidcservlet.testkit.SampleAppHarness;
 import io.github.oidcservlet.testkit.Signing;
 import io.github.oidcservlet.testkit.TestBrowser;
+import io.github.oidcservlet.testkit.TestPostgres;
 import io.github.oidcservlet.testkit.TestProvider;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -155,6 +160,35 @@ class ClusterIT extends SampleAppHarness {
                 .startsWith(provider.endSessionEndpoint().toString());
         assertThat(bob.get(node(0, "/api/me")).statusCode()).as("node a").isEqualTo(401);
         assertThat(bob.get(node(1, "/api/me")).statusCode()).as("node b").isEqualTo(401);
+    }
+
+    @Test
+    @Order(5)
+    void anUnchangedSessionIsNotWrittenAgainAtEveryRequest() throws Exception {
+        TestBrowser ivan = logIn("ivan");
+        String id = ivan.cookies().stream().filter(cookie -> cookie.getName().equals("JSESSIONID")).findFirst()
+                .orElseThrow().getValue();
+        long saved = lastSaved(id);
+
+        for (int i = 0; i < 4; i++) {
+            assertThat(ivan.get(node(i % 2, "/api/me")).statusCode()).isEqualTo(200);
+        }
+
+        assertThat(lastSaved(id)).as("Jetty's lastSavedTime of the session, after 4 requests on both nodes")
+                .isEqualTo(saved);
+    }
+
+    private long lastSaved(String sessionId) throws java.sql.SQLException {
+        TestPostgres postgres = cluster.cluster().postgres();
+        try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl(), postgres.user(), "");
+                PreparedStatement query = connection.prepareStatement(
+                        "SELECT lastsavedtime FROM jettysessions WHERE sessionid = ?")) {
+            query.setString(1, sessionId);
+            try (ResultSet row = query.executeQuery()) {
+                assertThat(row.next()).as("session %s in the database", sessionId).isTrue();
+                return row.getLong(1);
+            }
+        }
     }
 
     /** Last: node a stays dead for the rest of the class. */
