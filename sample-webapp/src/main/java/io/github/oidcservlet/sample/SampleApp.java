@@ -22,6 +22,7 @@ import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.ee10.servlet.SessionHandler;
 import org.eclipse.jetty.http.HttpCookie;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -101,9 +102,10 @@ public final class SampleApp implements AutoCloseable {
 
     /**
      * The web application, declared as {@code WEB-INF/web.xml} declares it for the WAR (a test keeps the two
-     * the same), plus the provider's filter init-params.
+     * the same), plus the provider's filter init-params. Public for the cluster sample, whose nodes serve this very
+     * application.
      */
-    static ServletContextHandler webApplication(Map<String, String> providerParameters) {
+    public static ServletContextHandler webApplication(Map<String, String> providerParameters) {
         ServletContextHandler context = new ServletContextHandler(ServletContextHandler.SESSIONS);
         context.setContextPath("/");
         context.setDisplayName("oidc-servlet sample");
@@ -183,7 +185,11 @@ public final class SampleApp implements AutoCloseable {
         }
     }
 
-    private static Server newServer(int port, ServletContextHandler application) {
+    /**
+     * A Jetty server on 127.0.0.1 and {@code port} (0: any free port) serving {@code application}, with no server
+     * name in answers and no stack traces on error pages. Public for the cluster sample's nodes and balancer.
+     */
+    public static Server newServer(int port, Handler application) {
         Server server = new Server();
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);

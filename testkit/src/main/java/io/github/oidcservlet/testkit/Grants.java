@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** Authorization codes, access tokens and refresh tokens the provider has issued and not yet forgotten. */
 final class Grants {
@@ -14,8 +15,12 @@ final class Grants {
             String codeChallenge, String scope, Instant authTime, Instant expiresAt) {
     }
 
-    /** What an access or refresh token stands for; {@code expiresAt} is {@code null} for "never". */
-    record Grant(String clientId, String username, String scope, Instant authTime, Instant expiresAt) {
+    /**
+     * What an access or refresh token stands for; {@code expiresAt} is {@code null} for "never". {@code family}
+     * names the login the token descends from: every token of one code redemption and its refreshes shares it.
+     */
+    record Grant(String clientId, String username, String scope, Instant authTime, Instant expiresAt,
+            String family) {
 
         boolean isExpired(Instant now) {
             return expiresAt != null && !now.isBefore(expiresAt);
@@ -26,17 +31,26 @@ final class Grants {
     private final Map<String, AuthorizationCode> codes = new ConcurrentHashMap<>();
     private final Map<String, Grant> accessTokens = new ConcurrentHashMap<>();
     private final Map<String, Grant> refreshTokens = new ConcurrentHashMap<>();
+    /** Refresh tokens rotated away, by value, with the family they belonged to. */
+    private final Map<String, String> rotatedAway = new ConcurrentHashMap<>();
+    private final AtomicInteger endedFamilies = new AtomicInteger();
 
     void clear() {
         codes.clear();
-        accessTokens.clear();
-        refreshTokens.clear();
+        forgetTokens();
+        endedFamilies.set(0);
     }
 
     /** Forgets every access and refresh token, as if the provider had restarted without persistence. */
     void forgetTokens() {
         accessTokens.clear();
         refreshTokens.clear();
+        rotatedAway.clear();
+    }
+
+    /** A fresh family name, for the tokens of a new code redemption. */
+    String newFamily() {
+        return randomValue();
     }
 
     String newCode(AuthorizationCode code) {
@@ -72,7 +86,28 @@ final class Grants {
 
     /** Invalidates a refresh token; {@code true} if it was valid until now (so concurrent rotations see one winner). */
     boolean removeRefreshToken(String value) {
-        return refreshTokens.remove(value) != null;
+        Grant removed = refreshTokens.remove(value);
+        if (removed != null) {
+            rotatedAway.put(value, removed.family());
+        }
+        return removed != null;
+    }
+
+    /** The family of a refresh token that was rotated away, or null. */
+    String rotatedAwayFamily(String value) {
+        return rotatedAway.get(value);
+    }
+
+    /** Revokes every access and refresh token of a family: the whole login ends at the provider. */
+    void endFamily(String family) {
+        accessTokens.values().removeIf(grant -> family.equals(grant.family()));
+        refreshTokens.values().removeIf(grant -> family.equals(grant.family()));
+        endedFamilies.incrementAndGet();
+    }
+
+    /** How many families reuse detection has ended since the last {@link #clear()}. */
+    int endedFamilies() {
+        return endedFamilies.get();
     }
 
     /** RFC 7009 §2.1: revokes an access or refresh token; unknown tokens are ignored. */

@@ -196,6 +196,14 @@ public final class TestProvider implements AutoCloseable {
         return requests(endpointName).size();
     }
 
+    /**
+     * How many logins {@link ProviderBehaviour#refreshTokenReuseDetection(boolean) reuse detection} has ended since
+     * the last {@link #reset()}: each one a refresh token that some client spent twice.
+     */
+    public int loginsEndedByRefreshTokenReuse() {
+        return context.grants.endedFamilies();
+    }
+
     /** The current keys, private parts included. */
     public KeyMaterial keys() {
         return context.keys.get();

@@ -93,7 +93,8 @@ final class TokenEndpoint implements Endpoint {
                 code.codeChallenge().getBytes(StandardCharsets.US_ASCII))) {
             return invalidGrant("code_verifier does not match code_challenge");
         }
-        Grants.Grant grant = new Grants.Grant(client.clientId(), code.username(), code.scope(), code.authTime(), null);
+        Grants.Grant grant = new Grants.Grant(client.clientId(), code.username(), code.scope(), code.authTime(), null,
+                context.grants.newFamily());
         return tokens(client, grant, code.nonce(), null);
     }
 
@@ -103,16 +104,33 @@ final class TokenEndpoint implements Endpoint {
             return invalidRequest("refresh_token is required");
         }
         Grants.Grant grant = context.grants.refreshToken(refreshToken);
+        if (grant == null && context.grants.rotatedAwayFamily(refreshToken) != null) {
+            return reused(refreshToken);
+        }
         // RFC 6749 §6: the refresh token was issued to the authenticated client.
         if (grant == null || !grant.clientId().equals(client.clientId())) {
             return invalidGrant("the refresh token is unknown, revoked or issued to another client");
         }
         boolean rotate = context.behaviour.rotateRefreshTokens();
         if (rotate && !context.grants.removeRefreshToken(refreshToken)) {
-            return invalidGrant("the refresh token was already used");
+            return reused(refreshToken);
         }
         // OIDC Core 12.2: a refreshed ID token keeps auth_time and SHOULD NOT carry a nonce.
         return tokens(client, grant, null, rotate ? null : refreshToken);
+    }
+
+    /**
+     * A rotated-away refresh token presented again. RFC 9700 §4.14.2: the authorization server "cannot determine
+     * which party submitted the invalid refresh token, but it will revoke the active refresh token" — with reuse
+     * detection on, every token of the login goes (Keycloak's "Revoke Refresh Token" ends the whole session).
+     */
+    private Answer reused(String refreshToken) {
+        String family = context.grants.rotatedAwayFamily(refreshToken);
+        if (context.behaviour.refreshTokenReuseDetection() && family != null) {
+            context.grants.endFamily(family);
+            return invalidGrant("the refresh token was already used: every token of this login is revoked");
+        }
+        return invalidGrant("the refresh token was already used");
     }
 
     /** @param keptRefreshToken the refresh token to return unchanged, or {@code null} to issue a new one */
@@ -121,7 +139,7 @@ final class TokenEndpoint implements Endpoint {
         Instant now = context.clock.instant();
         Long expiresIn = behaviour.expiresIn();
         String accessToken = context.grants.newAccessToken(new Grants.Grant(grant.clientId(), grant.username(),
-                grant.scope(), grant.authTime(), expiresIn == null ? null : now.plusSeconds(expiresIn)));
+                grant.scope(), grant.authTime(), expiresIn == null ? null : now.plusSeconds(expiresIn), grant.family()));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("access_token", accessToken);
         body.put("token_type", behaviour.tokenType());

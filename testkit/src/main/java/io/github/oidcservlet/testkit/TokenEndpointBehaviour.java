@@ -28,6 +28,7 @@ abstract sealed class TokenEndpointBehaviour permits ProviderBehaviour {
     private volatile Long expiresIn;
     private volatile boolean issueRefreshToken;
     private volatile boolean rotateRefreshTokens;
+    private volatile boolean refreshTokenReuseDetection;
     private volatile boolean omitIdToken;
     private volatile Set<String> allowedClientAuthMethods;
     private volatile Set<String> clientAssertionAudiences;
@@ -45,6 +46,7 @@ abstract sealed class TokenEndpointBehaviour permits ProviderBehaviour {
         expiresIn = 300L;
         issueRefreshToken = true;
         rotateRefreshTokens = false;
+        refreshTokenReuseDetection = false;
         omitIdToken = false;
         allowedClientAuthMethods = ALL_CLIENT_AUTH_METHODS;
         clientAssertionAudiences = null;
@@ -94,6 +96,16 @@ abstract sealed class TokenEndpointBehaviour permits ProviderBehaviour {
         return self();
     }
 
+    /**
+     * With {@link #rotateRefreshTokens(boolean) rotation}: a refresh token presented again after it was rotated
+     * away revokes every access and refresh token of its login (RFC 9700 §4.14.2; Keycloak's "Revoke Refresh
+     * Token"), so a client that spends one refresh token twice logs its user out. Default false.
+     */
+    public ProviderBehaviour refreshTokenReuseDetection(boolean value) {
+        refreshTokenReuseDetection = value;
+        return self();
+    }
+
     /** Leave {@code id_token} out of token responses. */
     public ProviderBehaviour omitIdToken(boolean value) {
         omitIdToken = value;
@@ -140,6 +152,7 @@ abstract sealed class TokenEndpointBehaviour permits ProviderBehaviour {
     public Long expiresIn() { return expiresIn; }
     public boolean issueRefreshToken() { return issueRefreshToken; }
     public boolean rotateRefreshTokens() { return rotateRefreshTokens; }
+    public boolean refreshTokenReuseDetection() { return refreshTokenReuseDetection; }
     public boolean omitIdToken() { return omitIdToken; }
     public Set<String> allowedClientAuthMethods() { return allowedClientAuthMethods; }
     public Set<String> clientAssertionAudiences() { return clientAssertionAudiences; }

@@ -113,6 +113,49 @@ class CodeFlowTest {
     }
 
     @Test
+    void aRotatedAwayRefreshTokenPresentedAgainEndsTheWholeLoginWithReuseDetection() throws Exception {
+        provider.get().behaviour().rotateRefreshTokens(true).refreshTokenReuseDetection(true);
+        RawHttp.Pkce pkce = http.pkce();
+        String first = (String) http.json(http.redeem(provider.get(), http.authorize(provider.get(), pkce),
+                pkce.verifier())).get("refresh_token");
+        String basic = RawHttp.basic("test-client", "test-secret");
+        Map<String, Object> rotated = http.json(http.post(provider.get().tokenEndpoint(),
+                Map.of("grant_type", "refresh_token", "refresh_token", first), "Authorization", basic));
+        String second = (String) rotated.get("refresh_token");
+
+        HttpResponse<String> replay = http.post(provider.get().tokenEndpoint(),
+                Map.of("grant_type", "refresh_token", "refresh_token", first), "Authorization", basic);
+        HttpResponse<String> current = http.post(provider.get().tokenEndpoint(),
+                Map.of("grant_type", "refresh_token", "refresh_token", second), "Authorization", basic);
+
+        assertThat(http.json(replay)).containsEntry("error", "invalid_grant");
+        assertThat(http.json(current)).as("the active refresh token of that login is revoked too")
+                .containsEntry("error", "invalid_grant");
+        assertThat(http.get(provider.get().userinfoEndpoint(), "Authorization",
+                "Bearer " + rotated.get("access_token")).statusCode()).as("and its access token").isEqualTo(401);
+        assertThat(provider.get().loginsEndedByRefreshTokenReuse()).isEqualTo(1);
+    }
+
+    @Test
+    void withoutReuseDetectionAReplayedRefreshTokenLeavesTheLoginAlone() throws Exception {
+        provider.get().behaviour().rotateRefreshTokens(true);
+        RawHttp.Pkce pkce = http.pkce();
+        String first = (String) http.json(http.redeem(provider.get(), http.authorize(provider.get(), pkce),
+                pkce.verifier())).get("refresh_token");
+        String basic = RawHttp.basic("test-client", "test-secret");
+        String second = (String) http.json(http.post(provider.get().tokenEndpoint(),
+                Map.of("grant_type", "refresh_token", "refresh_token", first), "Authorization", basic))
+                .get("refresh_token");
+
+        http.post(provider.get().tokenEndpoint(), Map.of("grant_type", "refresh_token", "refresh_token", first),
+                "Authorization", basic);
+
+        assertThat(http.post(provider.get().tokenEndpoint(), Map.of("grant_type", "refresh_token", "refresh_token",
+                second), "Authorization", basic).statusCode()).isEqualTo(200);
+        assertThat(provider.get().loginsEndedByRefreshTokenReuse()).isZero();
+    }
+
+    @Test
     void interactiveLoginShowsAFormThatPostsBackAsTheTypedUser() throws Exception {
         provider.get().behaviour().interactiveLogin(true);
         Map<String, String> params = RawHttp.authorizationParams(http.pkce());

@@ -23,6 +23,7 @@ public interface EndedLogins {
      * @param sub              the logout token's {@code sub}, or null (one of the two is present)
      * @param issuedAtMillis   the logout token's {@code iat} (epoch milliseconds)
      * @param receivedAtMillis when this server received it (its own clock)
+     * @throws StoreUnavailableException when it could not be recorded now (the logout is answered 503)
      */
     void end(String sid, String sub, long issuedAtMillis, long receivedAtMillis);
 

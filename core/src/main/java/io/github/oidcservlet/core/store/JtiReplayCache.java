@@ -13,6 +13,16 @@ public interface JtiReplayCache {
      * @param jti       the logout token's {@code jti}
      * @param nowMillis the engine's clock (epoch milliseconds)
      * @return false when it was seen within the time to live (a replay)
+     * @throws StoreUnavailableException when the store cannot be asked now (the logout is answered 503)
      */
     boolean firstSighting(String jti, long nowMillis);
+
+    /**
+     * Best effort: forgets a {@code jti} recorded by {@link #firstSighting} whose logout could then not be
+     * recorded, so that the provider's retry of the same token is not refused as a replay. Never throws.
+     *
+     * @param jti the logout token's {@code jti}
+     */
+    default void forget(String jti) {
+    }
 }

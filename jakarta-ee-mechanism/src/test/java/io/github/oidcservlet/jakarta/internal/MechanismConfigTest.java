@@ -115,4 +115,41 @@ class MechanismConfigTest {
                                    Optional<ConfigSource> microProfile) {
         return MechanismConfig.read(DEFINITION, system, environment, microProfile);
     }
+
+    /** What MicroProfile's Config offers through the two methods read by reflection. */
+    public static final class FakeMicroProfileConfig {
+        private final Map<String, String> values;
+
+        FakeMicroProfileConfig(Map<String, String> values) {
+            this.values = values;
+        }
+
+        public <T> Optional<T> getOptionalValue(String name, Class<T> type) {
+            return Optional.ofNullable(values.get(name)).map(type::cast);
+        }
+
+        public Iterable<String> getPropertyNames() {
+            return values.keySet();
+        }
+    }
+
+    @Test
+    void storeKeysComeFromSystemPropertiesEnvironmentAndMicroProfileConfigNamedAsWritten() throws Exception {
+        Properties system = new Properties();
+        system.setProperty("oidc.store", "jdbc");
+        system.setProperty("oidc.store-table-prefix", "app_");
+        Map<String, String> environment = Map.of("OIDC_STORE_JDBC_PASSWORD", "from-env");
+        ConfigSource microProfile = MicroProfileConfig.over(new FakeMicroProfileConfig(Map.of(
+                "oidc.store-jdbc-url", "jdbc:postgresql://db/app", "oidc.store-table-prefix", "mp_",
+                "oidc.client-id", "from-mp")), FakeMicroProfileConfig.class);
+
+        OidcConfig config = read(system, environment, Optional.of(microProfile));
+
+        assertThat(config.store().name()).isEqualTo("jdbc");
+        assertThat(config.store().values()).containsOnly(Map.entry("store-table-prefix", "app_"),
+                Map.entry("store-jdbc-password", "from-env"), Map.entry("store-jdbc-url", "jdbc:postgresql://db/app"));
+        assertThat(config.store().describe("store-jdbc-url")).isEqualTo("MicroProfile Config property oidc.store-jdbc-url");
+        assertThat(config.store().describe("store-jdbc-password"))
+                .isEqualTo("environment variable OIDC_STORE_JDBC_PASSWORD");
+    }
 }

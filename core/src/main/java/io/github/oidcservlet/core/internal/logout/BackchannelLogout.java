@@ -8,6 +8,7 @@ import io.github.oidcservlet.core.store.JtiReplayCache;
 import io.github.oidcservlet.core.store.EndedLogins;
 import io.github.oidcservlet.core.internal.validation.LogoutTokenValidator;
 import io.github.oidcservlet.core.internal.validation.TokenValidationException;
+import io.github.oidcservlet.core.store.StoreUnavailableException;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -78,16 +79,39 @@ public final class BackchannelLogout {
                     "the provider's keys could not be fetched to verify the logout token");
         }
         long now = clock.millis();
-        // §2.6 step 6: "verify that another Logout Token with the same jti value has not been recently received".
-        if (!seen.firstSighting(token.jti(), now)) {
-            return refuse("logout token rejected: its jti was seen before (§2.6 step 6)");
+        try {
+            // §2.6 step 6: "verify that another Logout Token with the same jti value has not been recently received".
+            if (!seen.firstSighting(token.jti(), now)) {
+                return refuse("logout token rejected: its jti was seen before (§2.6 step 6)");
+            }
+        } catch (StoreUnavailableException down) {
+            return notRecorded(down);
         }
-        // §2.7: log out the sessions of that sid and those of that sub, the ones the provider issued before this
-        // token (compared by iat, the provider's clock on both sides).
-        index.end(token.sid(), token.sub(), token.issuedAt().toEpochMilli(), now);
+        try {
+            // §2.7: log out the sessions of that sid and those of that sub, the ones the provider issued before this
+            // token (compared by iat, the provider's clock on both sides).
+            index.end(token.sid(), token.sub(), token.issuedAt().toEpochMilli(), now);
+        } catch (StoreUnavailableException down) {
+            // The retry carries the same jti: it must not be refused as a replay of a logout that was not recorded.
+            seen.forget(token.jti());
+            return notRecorded(down);
+        }
         LOG.log(System.Logger.Level.INFO, "Back-channel logout of " + (token.sid() != null ? "a provider session"
                 : "every session of a user"));
         return BackchannelLogoutResult.ok();
+    }
+
+    /**
+     * §2.8: "If the logout succeeded, the RP MUST respond with HTTP 200 OK", so a logout that was not recorded never
+     * gets one. §2.8 names 400 for a request that was invalid or a logout that failed; this one failed for a
+     * temporary fault of ours, and 503 (RFC 9110 §15.6.4: "currently unable to handle the request due to a
+     * temporary overload or scheduled maintenance") tells the provider to retry rather than to give up.
+     */
+    private static BackchannelLogoutResult notRecorded(StoreUnavailableException down) {
+        LOG.log(System.Logger.Level.WARNING, "Back-channel logout not recorded, answered 503 so the provider retries: "
+                + LogText.safe(down.getMessage()));
+        return new BackchannelLogoutResult(503, "temporarily_unavailable",
+                "the logout could not be recorded now; retry later");
     }
 
     private static BackchannelLogoutResult refuse(String reason) {
