@@ -35,6 +35,7 @@ public final class OidcWebAdapter<Q, R> {
     private final AppUrls<Q> urls;
     private final SessionRenewal<Q> renewal;
     private final LogoutConfirmation<Q, R> logoutConfirmation;
+    private final SessionCookieSameSite<Q, R> sameSite;
 
     /**
      * @param engine the started engine
@@ -52,6 +53,7 @@ public final class OidcWebAdapter<Q, R> {
         this.urls = new AppUrls<>(http, config);
         this.renewal = new SessionRenewal<>(engine, sessions);
         this.logoutConfirmation = new LogoutConfirmation<>(http, urls);
+        this.sameSite = new SessionCookieSameSite<>(http, config.sessionCookieSameSite().orElse(null));
     }
 
     /** @return the engine, for its lifecycle ({@link OidcEngine#close()}) */
@@ -137,7 +139,7 @@ public final class OidcWebAdapter<Q, R> {
             sessions.savePendingLogins(request, pending);
             answer(request, response, result);
         }
-        http.commit(response);
+        commitWithSessionCookie(request, response);
     }
 
     /**
@@ -159,7 +161,7 @@ public final class OidcWebAdapter<Q, R> {
             }
             answer(request, response, result);
         }
-        http.commit(response);
+        commitWithSessionCookie(request, response);
     }
 
     /**
@@ -210,6 +212,12 @@ public final class OidcWebAdapter<Q, R> {
                     : engine.backchannelLogout(params.getOrDefault("logout_token", List.of()));
         }
         ErrorPages.sendBackchannel(http, response, result);
+        http.commit(response);
+    }
+
+    /** Commits an answer that may have created the session or changed its id (a new session cookie). */
+    private void commitWithSessionCookie(Q request, R response) throws IOException {
+        sameSite.addTo(request, response);
         http.commit(response);
     }
 
