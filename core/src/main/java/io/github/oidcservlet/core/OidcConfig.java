@@ -62,6 +62,7 @@ public final class OidcConfig {
     private final boolean silentReauth;
     private final long maxResponseSize;
     private final boolean allowHttp;
+    private final String sessionCookieSameSite;
     private final StoreSettings store;
     private final UserinfoPolicy userinfo;
 
@@ -101,6 +102,7 @@ public final class OidcConfig {
         silentReauth = in.bool(ConfigKey.SILENT_REAUTH);
         maxResponseSize = in.bytes(ConfigKey.MAX_RESPONSE_SIZE, 1024);
         allowHttp = in.bool(ConfigKey.ALLOW_HTTP);
+        sessionCookieSameSite = sameSite(in);
         store = StoreSettings.read(in, in.source());
         userinfo = UserinfoPolicy.parse(in);
         checkEndpoints(in);
@@ -161,6 +163,20 @@ public final class OidcConfig {
             in.problem(ConfigKey.POST_LOGOUT_REDIRECT_URI, "must be a path ('/bye') or an absolute URL, got '" + text.get() + "'");
         }
         return text.orElse(null);
+    }
+
+    private static String sameSite(ConfigReader in) {
+        String text = in.optional(ConfigKey.SESSION_COOKIE_SAME_SITE).orElseThrow();
+        return switch (text.toLowerCase(Locale.ROOT)) {
+            case "lax" -> "Lax";
+            case "strict" -> "Strict";
+            case "none" -> null;
+            default -> {
+                in.problem(ConfigKey.SESSION_COOKIE_SAME_SITE, "must be Lax, Strict or none (leave the container's "
+                        + "cookie as it is), got '" + text + "'");
+                yield null;
+            }
+        };
     }
 
     private static URI baseUrl(ConfigReader in) {
@@ -258,6 +274,11 @@ public final class OidcConfig {
     public long maxResponseSize() { return maxResponseSize; }
     /** Whether plain {@code http://} provider endpoints off this machine are accepted ({@code allow-http}). */
     public boolean allowHttp() { return allowHttp; }
+    /**
+     * The {@code SameSite} value ({@code Lax}, {@code Strict}) for a session cookie the container wrote without
+     * one; empty for {@code session-cookie-same-site=none}.
+     */
+    public Optional<String> sessionCookieSameSite() { return Optional.ofNullable(sessionCookieSameSite); }
     /** The {@code store} key and its pass-through {@code store-*} settings. */
     public StoreSettings store() { return store; }
 

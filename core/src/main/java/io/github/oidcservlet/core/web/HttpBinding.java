@@ -144,6 +144,14 @@ public interface HttpBinding<Q, R> {
     void invalidateSession(Q request);
 
     /**
+     * @param request the request
+     * @return the name of the container's session cookie ({@code JSESSIONID} unless the application renamed it)
+     */
+    default String sessionCookieName(Q request) {
+        return "JSESSIONID";
+    }
+
+    /**
      * @param response the response
      * @param status the status code to send
      */
@@ -157,6 +165,29 @@ public interface HttpBinding<Q, R> {
      * @param value its value
      */
     void header(R response, String name, String value);
+
+    /**
+     * Every value a response header has so far, in order (the container's {@code Set-Cookie} of a session it just
+     * created or renamed among them). A binding that cannot read them returns an empty list.
+     *
+     * @param response the response
+     * @param name the header name
+     * @return its values, possibly empty
+     */
+    default List<String> responseHeaders(R response, String name) {
+        return List.of();
+    }
+
+    /**
+     * Replaces every value of a response header, in this order.
+     *
+     * @param response the response
+     * @param name the header name
+     * @param values its new values, at least one
+     */
+    default void replaceResponseHeaders(R response, String name, List<String> values) {
+        throw new UnsupportedOperationException("this binding reads no response headers");
+    }
 
     /**
      * Writes the body, UTF-8.

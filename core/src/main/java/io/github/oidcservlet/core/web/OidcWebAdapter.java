@@ -42,6 +42,7 @@ public final class OidcWebAdapter<Q, R> {
     private final AppUrls<Q> urls;
     private final LoginRenewal<Q> renewal;
     private final LogoutConfirmation<Q, R> logoutConfirmation;
+    private final SessionCookieSameSite<Q, R> sameSite;
 
     /**
      * @param engine the started engine
@@ -59,6 +60,7 @@ public final class OidcWebAdapter<Q, R> {
         this.urls = new AppUrls<>(http, config);
         this.renewal = new LoginRenewal<>(engine, sessions);
         this.logoutConfirmation = new LogoutConfirmation<>(http, urls);
+        this.sameSite = new SessionCookieSameSite<>(http, config.sessionCookieSameSite().orElse(null));
     }
 
     /** @return the engine, for its lifecycle ({@link OidcEngine#close()}) */
@@ -144,7 +146,7 @@ public final class OidcWebAdapter<Q, R> {
             sessions.savePendingLogins(request, pending);
             answer(request, response, result);
         }
-        http.commit(response);
+        commitWithSessionCookie(request, response);
     }
 
     /**
@@ -166,7 +168,7 @@ public final class OidcWebAdapter<Q, R> {
             }
             answer(request, response, result);
         }
-        http.commit(response);
+        commitWithSessionCookie(request, response);
     }
 
     /**
@@ -217,6 +219,12 @@ public final class OidcWebAdapter<Q, R> {
                     : engine.backchannelLogout(params.getOrDefault("logout_token", List.of()));
         }
         ErrorPages.sendBackchannel(http, response, result);
+        http.commit(response);
+    }
+
+    /** Commits an answer that may have created the session or changed its id (a new session cookie). */
+    private void commitWithSessionCookie(Q request, R response) throws IOException {
+        sameSite.addTo(request, response);
         http.commit(response);
     }
 

@@ -76,6 +76,8 @@ public final class InMemoryHttp implements HttpBinding<InMemoryHttp.Request, InM
     public static final class Response {
         public int status = 200;
         public final Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        /** The Set-Cookie headers, as a container writes them when it creates or renames a session. */
+        public final List<String> setCookies = new ArrayList<>();
         public String contentType;
         public final StringBuilder body = new StringBuilder();
         public boolean committed;
@@ -154,6 +156,24 @@ public final class InMemoryHttp implements HttpBinding<InMemoryHttp.Request, InM
     public void body(Response response, String contentType, String text) throws IOException {
         response.contentType = contentType;
         response.body.append(text);
+    }
+
+    @Override
+    public List<String> responseHeaders(Response response, String name) {
+        if ("Set-Cookie".equalsIgnoreCase(name)) {
+            return List.copyOf(response.setCookies);
+        }
+        String value = response.headers.get(name);
+        return value == null ? List.of() : List.of(value);
+    }
+
+    @Override
+    public void replaceResponseHeaders(Response response, String name, List<String> values) {
+        if (!"Set-Cookie".equalsIgnoreCase(name)) {
+            throw new IllegalArgumentException("only Set-Cookie has several values here");
+        }
+        response.setCookies.clear();
+        response.setCookies.addAll(values);
     }
 
     @Override public boolean isCommitted(Response response) { return response.committed; }

@@ -89,8 +89,27 @@ public final class JakartaServletBinding implements HttpBinding<HttpServletReque
         }
     }
 
+    @Override
+    public String sessionCookieName(HttpServletRequest request) {
+        String name = request.getServletContext().getSessionCookieConfig().getName();
+        return name == null || name.isEmpty() ? "JSESSIONID" : name;
+    }
+
     @Override public void status(HttpServletResponse response, int status) { response.setStatus(status); }
     @Override public void header(HttpServletResponse response, String name, String value) { response.setHeader(name, value); }
+
+    @Override
+    public List<String> responseHeaders(HttpServletResponse response, String name) {
+        return List.copyOf(response.getHeaders(name));
+    }
+
+    @Override
+    public void replaceResponseHeaders(HttpServletResponse response, String name, List<String> values) {
+        response.setHeader(name, values.get(0));
+        for (String value : values.subList(1, values.size())) {
+            response.addHeader(name, value);
+        }
+    }
 
     @Override
     public void body(HttpServletResponse response, String contentType, String text) throws IOException {

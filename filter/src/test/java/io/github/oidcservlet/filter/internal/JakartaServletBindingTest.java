@@ -1,5 +1,7 @@
 package io.github.oidcservlet.filter.internal;
 
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.SessionCookieConfig;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -11,6 +13,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -55,5 +58,28 @@ class JakartaServletBindingTest {
         when(request.getSession(false)).thenReturn(session);
         http.invalidateSession(request);
         verify(session).invalidate();
+    }
+
+    @Test
+    void theSessionCookieIsNamedByTheApplicationElseJsessionid() {
+        ServletContext context = mock(ServletContext.class);
+        SessionCookieConfig cookies = mock(SessionCookieConfig.class);
+        when(request.getServletContext()).thenReturn(context);
+        when(context.getSessionCookieConfig()).thenReturn(cookies);
+        assertThat(http.sessionCookieName(request)).isEqualTo("JSESSIONID");
+        when(cookies.getName()).thenReturn("SHOPSESSION");
+        assertThat(http.sessionCookieName(request)).isEqualTo("SHOPSESSION");
+    }
+
+    @Test
+    void replacingSetCookieKeepsEveryValueInOrder() {
+        HttpServletResponse response = mock(HttpServletResponse.class);
+        when(response.getHeaders("Set-Cookie")).thenReturn(List.of("a=1", "JSESSIONID=x"));
+        assertThat(http.responseHeaders(response, "Set-Cookie")).containsExactly("a=1", "JSESSIONID=x");
+
+        http.replaceResponseHeaders(response, "Set-Cookie", List.of("a=1", "JSESSIONID=x; SameSite=Lax"));
+        var order = inOrder(response);
+        order.verify(response).setHeader("Set-Cookie", "a=1");
+        order.verify(response).addHeader("Set-Cookie", "JSESSIONID=x; SameSite=Lax");
     }
 }

@@ -23,15 +23,8 @@ class JakartaSampleContractIT extends SampleAppContract {
         return jar.baseUri();
     }
 
-    /**
-     * GlassFish 7.0.25 ignores the session cookie's {@code SameSite} of {@code web.xml} (its
-     * {@code Request.configureSessionCookie} copies path, domain, secure and HttpOnly only); browsers treat a
-     * cookie without it as {@code Lax}.
-     */
-    @Override
-    protected boolean serverWritesSameSite() {
-        return false;
-    }
+    // GlassFish 7.0.25 ignores the session cookie's SameSite of web.xml (its Request.configureSessionCookie copies
+    // path, domain, secure and HttpOnly only): the contract's SameSite=Lax is the web layer's (session-cookie-same-site).
 
     /**
      * {@code /admin}'s servlet constraint is {@code "**"}, any logged-in caller, so alice passes it. What turns her

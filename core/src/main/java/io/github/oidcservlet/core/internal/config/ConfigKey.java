@@ -41,6 +41,11 @@ public enum ConfigKey {
     ALLOW_HTTP("allow-http", "false", false),
     SILENT_REAUTH("silent-reauth", "false", false),
     /**
+     * The {@code SameSite} attribute added to the container's session cookie when the container wrote none
+     * ({@code Lax}, {@code Strict}); {@code none} leaves the container's cookie as it is.
+     */
+    SESSION_COOKIE_SAME_SITE("session-cookie-same-site", "Lax", false),
+    /**
      * The name of the store of shared state (ended logins, logout-token ids, refresh coordination); {@code memory}
      * keeps it on this node. Every key starting with {@code store-} is passed through to the chosen store.
      */
