@@ -45,13 +45,13 @@ public class OidcAuthenticationMechanism implements HttpAuthenticationMechanism 
             switch (adapter.route(request)) {
                 case CALLBACK:
                     adapter.callback(request, response);
-                    return AuthenticationStatus.SEND_CONTINUE;
+                    return sent(response);
                 case LOGOUT:
                     adapter.logout(request, response);
-                    return AuthenticationStatus.SEND_CONTINUE;
+                    return sent(response);
                 case BACKCHANNEL_LOGOUT:
                     adapter.backchannelLogout(request, response);
-                    return AuthenticationStatus.SEND_CONTINUE;
+                    return sent(response);
                 default:
                     return authenticate(adapter, request, response, context);
             }
@@ -70,9 +70,27 @@ public class OidcAuthenticationMechanism implements HttpAuthenticationMechanism 
         }
         if (context.isProtected() || context.isAuthenticationRequest()) {
             adapter.challenge(request, response);
-            return AuthenticationStatus.SEND_CONTINUE;
+            return sent(response);
         }
         return context.doNothing();
+    }
+
+    /**
+     * The adapter has written the whole answer: send it and end it, so that the container adds nothing. Left open,
+     * Open Liberty writes its own redirect to a form-login page over an uncommitted 302 ({@code Location cannot be
+     * null}, a 500), and WildFly's Undertow replaces a 4xx of a request that stays unauthenticated by the
+     * application's error page ({@code sendError} unless the exchange is complete). {@code SEND_CONTINUE}: "Calling
+     * application code (if any) should not write to the response at this point" (its javadoc, Jakarta Security 3.0).
+     * Until the servlet-neutral adapter commits its answers itself.
+     */
+    private static AuthenticationStatus sent(HttpServletResponse response) throws IOException {
+        response.flushBuffer();
+        try {
+            response.getOutputStream().close();
+        } catch (IllegalStateException writerInUse) {
+            response.getWriter().close();
+        }
+        return AuthenticationStatus.SEND_CONTINUE;
     }
 
     /**
