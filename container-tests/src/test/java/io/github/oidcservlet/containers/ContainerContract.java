@@ -63,15 +63,20 @@ abstract class ContainerContract extends SampleAppContract {
 
     @Override
     protected final URI startApplication(TestProvider provider) throws Exception {
-        Map<String, String> environment = new TreeMap<>();
-        providerSettings(provider).forEach((key, value) ->
-                environment.put("OIDC_" + key.replace('-', '_').toUpperCase(Locale.ROOT), value));
         long start = System.nanoTime();
-        Started started = launch(environment);
+        Started started = launch(environment(providerSettings(provider)));
         server = started.server();
         startUp = Duration.ofNanos(System.nanoTime() - start);
         startedNanos = System.nanoTime();
         return started.base();
+    }
+
+    /** The application's settings as the {@code OIDC_*} environment variables its users would set. */
+    static Map<String, String> environment(Map<String, String> settings) {
+        Map<String, String> environment = new TreeMap<>();
+        settings.forEach((key, value) ->
+                environment.put("OIDC_" + key.replace('-', '_').toUpperCase(Locale.ROOT), value));
+        return environment;
     }
 
     @Override

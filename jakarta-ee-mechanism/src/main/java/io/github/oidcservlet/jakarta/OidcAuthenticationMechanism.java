@@ -31,6 +31,8 @@ import java.io.IOException;
 @ApplicationScoped
 public class OidcAuthenticationMechanism implements HttpAuthenticationMechanism {
 
+    private static final System.Logger LOG = System.getLogger(OidcAuthenticationMechanism.class.getName());
+
     /** Request attribute holding the {@link OidcSession} the request was authenticated with. */
     public static final String SESSION_REQUEST_ATTRIBUTE = "io.github.oidcservlet.jakarta.session";
 
@@ -66,7 +68,16 @@ public class OidcAuthenticationMechanism implements HttpAuthenticationMechanism 
         OidcSession session = adapter.activeSession(request);
         if (session != null) {
             request.setAttribute(SESSION_REQUEST_ATTRIBUTE, session);
-            return context.notifyContainerAboutLogin(new CallerPrincipal(session.principalName()), session.roles());
+            try {
+                return context.notifyContainerAboutLogin(new CallerPrincipal(session.principalName()),
+                        session.roles());
+            } catch (RuntimeException refused) {
+                String explanation = WildFlyIntegratedJaspi.explain(refused);
+                if (explanation != null) {
+                    LOG.log(System.Logger.Level.ERROR, explanation);
+                }
+                throw refused;
+            }
         }
         if (context.isProtected() || context.isAuthenticationRequest()) {
             adapter.challenge(request, response);

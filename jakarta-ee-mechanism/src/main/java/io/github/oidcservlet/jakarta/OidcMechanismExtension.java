@@ -57,6 +57,9 @@ public class OidcMechanismExtension implements Extension {
             }
             adapter = new OidcHttpAdapter(OidcFilter.start(config));
             LOG.log(System.Logger.Level.INFO, "OpenID Connect mechanism ready: " + config);
+            if (WildFlyIntegratedJaspi.runningOnWildFly(System.getProperties())) {
+                LOG.log(System.Logger.Level.INFO, WildFlyIntegratedJaspi.startHint());
+            }
         } catch (OidcConfigException | ServletException e) {
             fail(event, e);
         }
