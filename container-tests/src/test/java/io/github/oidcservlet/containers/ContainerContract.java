@@ -1,5 +1,7 @@
 package io.github.oidcservlet.containers;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.github.oidcservlet.testkit.SampleAppContract;
 import io.github.oidcservlet.testkit.TestProvider;
 import java.io.IOException;
@@ -8,11 +10,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
@@ -91,6 +96,15 @@ abstract class ContainerContract extends SampleAppContract {
                 writeRow(contract);
             }
         }
+    }
+
+    /** Every socket the server listens on is on the loopback interface: nothing of a test reachable from outside. */
+    @Test
+    void theServerListensOnLoopbackOnly() throws Exception {
+        List<String> listening = Listeners.of(server.handle());
+        Assumptions.assumeFalse(listening.isEmpty(), "ss -ltnp is not there to list the server's sockets");
+
+        assertThat(listening).as("the server's listening sockets").allMatch(Listeners::isLoopback);
     }
 
     @Override

@@ -22,7 +22,8 @@ final class PayaraMicro {
         Path root = ServerFiles.runDirectory("payara");
         Path preboot = root.resolve("preboot.asadmin");
         Files.writeString(preboot, String.join("\n",
-                "set-hazelcast-configuration --enabled=false --dynamic=false",
+                // set-hazelcast-configuration cannot run before boot (command lookup fails); the attribute can be set
+                "set configs.config.server-config.hazelcast-config-specific-configuration.enabled=false",
                 "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener"
                         + ".address=127.0.0.1",
                 // no server name in answers (the sample's contract)

@@ -95,6 +95,11 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
+    /** The server's process (its launch script's, where a script starts it). */
+    ProcessHandle handle() {
+        return process.toHandle();
+    }
+
     /** Everything the server printed so far. */
     String output() {
         return output.toString();
