@@ -26,7 +26,8 @@ import org.junit.jupiter.api.extension.TestWatcher;
  * The shared sample contract against one sample WAR on one server, started once for the whole class in a JVM of
  * its own and configured the way a server's users configure the sample: {@code OIDC_*} environment variables. At
  * the end it writes its row of the tested-containers table to {@code target/container-matrix/} (and the output):
- * container, version, front door, checks passed, start-up and contract times.
+ * container, version, front door, checks passed, start-up and contract times; the server's whole log goes to
+ * {@code target/server-logs/}.
  */
 abstract class ContainerContract extends SampleAppContract {
 
@@ -90,6 +91,10 @@ abstract class ContainerContract extends SampleAppContract {
         try {
             if (server != null) {
                 server.close();
+                // the whole log, stop included (Tomcat names the threads an application left running)
+                Path logs = Files.createDirectories(ServerFiles.fromProperty("containers.target").resolve("server-logs"));
+                Files.writeString(logs.resolve(getClass().getSimpleName() + ".log"), server.output(),
+                        StandardCharsets.UTF_8);
             }
         } finally {
             if (startUp != null) {

@@ -21,11 +21,14 @@ final class EmbeddedTomcat {
     static ContainerContract.Started start(String libProperty, Path war, Map<String, String> oidcEnvironment)
             throws Exception {
         Path base = ServerFiles.runDirectory("tomcat");
+        // the WAR is expanded there (without it Tomcat serves from the packed WAR, and slowly)
+        java.nio.file.Files.createDirectories(base.resolve("webapps"));
         String launcher = Path.of(TomcatLauncher.class.getProtectionDomain().getCodeSource().getLocation().toURI())
                 .toString();
         String classPath = ServerFiles.fromProperty(libProperty) + File.separator + "*" + File.pathSeparator + launcher;
         ProcessBuilder builder = new ProcessBuilder(List.of(ServerFiles.java(), "-XX:TieredStopAtLevel=1",
-                "-XX:+UseSerialGC", "-Djava.io.tmpdir=" + base, "-cp", classPath, TomcatLauncher.class.getName(),
+                "-XX:+UseSerialGC", "-Djava.io.tmpdir=" + base,
+                "-Djava.util.logging.manager=org.apache.juli.ClassLoaderLogManager", "-cp", classPath, TomcatLauncher.class.getName(),
                 base.toString(), war.toString()));
         ServerFiles.environment(builder, oidcEnvironment);
         ServerProcess server = ServerProcess.start("tomcat", builder, base);

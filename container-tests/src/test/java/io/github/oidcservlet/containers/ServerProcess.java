@@ -121,7 +121,8 @@ final class ServerProcess implements AutoCloseable {
     private void stop() throws InterruptedException {
         // The launch scripts (standalone.sh, server) start the JVM as their child: end the whole tree.
         var children = process.descendants().toList();
-        process.destroy();
+        // SIGTERM through the handle: Process.destroy() would also close the pipe, and the stop's log with it
+        process.toHandle().destroy();
         children.forEach(ProcessHandle::destroy);
         if (!process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
             process.destroyForcibly();

@@ -1,10 +1,12 @@
 package io.github.oidcservlet.containers;
 
 import java.io.File;
+import java.util.logging.LogManager;
 import org.apache.catalina.Context;
 import org.apache.catalina.Wrapper;
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.startup.Tomcat;
+import org.apache.juli.ClassLoaderLogManager;
 
 /**
  * {@code main} of a Tomcat JVM ({@link EmbeddedTomcat}): Tomcat embedded as an application embeds it, with a WAR at
@@ -42,12 +44,22 @@ public final class TomcatLauncher {
         Wrapper defaultServlet = Tomcat.addServlet(context, "default", "org.apache.catalina.servlets.DefaultServlet");
         defaultServlet.setLoadOnStartup(1);
         context.addServletMappingDecoded("/", "default");
+        // Tomcat's log manager (-Djava.util.logging.manager), kept open until Tomcat has stopped: the stop is logged,
+        // and with it the threads the application left running, which Tomcat names then.
+        LogManager logs = LogManager.getLogManager();
+        if (logs instanceof ClassLoaderLogManager manager) {
+            manager.setUseShutdownHook(false);
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 tomcat.stop();
                 tomcat.destroy();
             } catch (Exception e) {
                 e.printStackTrace();
+            } finally {
+                if (logs instanceof ClassLoaderLogManager manager) {
+                    manager.shutdown();
+                }
             }
         }, "tomcat-stop"));
         tomcat.start();
