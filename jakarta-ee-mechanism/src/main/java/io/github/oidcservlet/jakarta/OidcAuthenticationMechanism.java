@@ -1,6 +1,7 @@
 package io.github.oidcservlet.jakarta;
 
 import io.github.oidcservlet.jakarta.internal.OidcMechanismExtension;
+import io.github.oidcservlet.jakarta.internal.WildFlyIntegratedJaspi;
 import io.github.oidcservlet.core.OidcLogin;
 import io.github.oidcservlet.core.web.OidcWebAdapter;
 import io.github.oidcservlet.core.web.Renewal;
@@ -33,6 +34,8 @@ import java.io.IOException;
 @ApplicationScoped
 public class OidcAuthenticationMechanism implements HttpAuthenticationMechanism {
 
+    private static final System.Logger LOG = System.getLogger(OidcAuthenticationMechanism.class.getName());
+
     /** Request attribute holding the {@link OidcLogin} the request was authenticated with. */
     public static final String SESSION_REQUEST_ATTRIBUTE = "io.github.oidcservlet.jakarta.session";
 
@@ -47,13 +50,13 @@ public class OidcAuthenticationMechanism implements HttpAuthenticationMechanism 
             switch (adapter.route(request)) {
                 case CALLBACK:
                     adapter.callback(request, response);
-                    return AuthenticationStatus.SEND_CONTINUE;
+                    return sent(response);
                 case LOGOUT:
                     adapter.logout(request, response);
-                    return AuthenticationStatus.SEND_CONTINUE;
+                    return sent(response);
                 case BACKCHANNEL_LOGOUT:
                     adapter.backchannelLogout(request, response);
-                    return AuthenticationStatus.SEND_CONTINUE;
+                    return sent(response);
                 default:
                     return authenticate(adapter, request, response, context);
             }
@@ -73,13 +76,40 @@ public class OidcAuthenticationMechanism implements HttpAuthenticationMechanism 
         }
         if (session != null) {
             request.setAttribute(SESSION_REQUEST_ATTRIBUTE, session);
-            return context.notifyContainerAboutLogin(new CallerPrincipal(session.principalName()), session.roles());
+            try {
+                return context.notifyContainerAboutLogin(new CallerPrincipal(session.principalName()),
+                        session.roles());
+            } catch (RuntimeException refused) {
+                String explanation = WildFlyIntegratedJaspi.explain(refused);
+                if (explanation != null) {
+                    LOG.log(System.Logger.Level.ERROR, explanation);
+                }
+                throw refused;
+            }
         }
         if (context.isProtected() || context.isAuthenticationRequest()) {
             adapter.challenge(request, response, renewal);
-            return AuthenticationStatus.SEND_CONTINUE;
+            return sent(response);
         }
         return context.doNothing();
+    }
+
+    /**
+     * The adapter has written the whole answer: send it and end it, so that the container adds nothing. Left open,
+     * Open Liberty writes its own redirect to a form-login page over an uncommitted 302 ({@code Location cannot be
+     * null}, a 500), and WildFly's Undertow replaces a 4xx of a request that stays unauthenticated by the
+     * application's error page ({@code sendError} unless the exchange is complete). {@code SEND_CONTINUE}: "Calling
+     * application code (if any) should not write to the response at this point" (its javadoc, Jakarta Security 3.0).
+     * Until the servlet-neutral adapter commits its answers itself.
+     */
+    private static AuthenticationStatus sent(HttpServletResponse response) throws IOException {
+        response.flushBuffer();
+        try {
+            response.getOutputStream().close();
+        } catch (IllegalStateException writerInUse) {
+            response.getWriter().close();
+        }
+        return AuthenticationStatus.SEND_CONTINUE;
     }
 
     /**

@@ -64,6 +64,9 @@ public class OidcMechanismExtension implements Extension {
             adapter = new OidcWebAdapter<>(StartupCheck.startEngine(config, clock), clock,
                     JakartaServletBinding.INSTANCE);
             LOG.log(System.Logger.Level.INFO, "OpenID Connect mechanism ready: " + config);
+            if (WildFlyIntegratedJaspi.runningOnWildFly(System.getProperties())) {
+                LOG.log(System.Logger.Level.INFO, WildFlyIntegratedJaspi.startHint());
+            }
         } catch (OidcConfigException | ProviderProtocolException e) {
             fail(event, e);
         }

@@ -1,0 +1,27 @@
+package io.github.oidcservlet.containers;
+
+import java.util.Map;
+
+/** The filter sample's WAR on Tomcat 11 (embedded, in a JVM of its own). */
+class Tomcat11FilterContractIT extends ContainerContract {
+
+    @Override
+    String container() {
+        return "Apache Tomcat";
+    }
+
+    @Override
+    String version() {
+        return System.getProperty("tomcat11.version");
+    }
+
+    @Override
+    String frontDoor() {
+        return "filter";
+    }
+
+    @Override
+    Started launch(Map<String, String> oidcEnvironment) throws Exception {
+        return EmbeddedTomcat.start("tomcat11.lib", ServerFiles.filterWar(), oidcEnvironment);
+    }
+}

@@ -1,0 +1,56 @@
+package io.github.oidcservlet.containers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.oidcservlet.testkit.SampleAppHarness;
+import io.github.oidcservlet.testkit.TestBrowser;
+import io.github.oidcservlet.testkit.TestProvider;
+import java.net.URI;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The filter WAR undeployed from Tomcat after a login and a logout (the HTTP client and the revocation worker have
+ * run): Tomcat names every thread the application started and left running ("appears to have started a thread
+ * named [...] but has failed to stop it"), and each such thread keeps the application's classes in memory across
+ * redeploys. None may be left.
+ */
+@Disabled("Tomcat 10.1.59 names HttpClient-1-SelectorManager and HttpClient-1-Worker-* left running by the filter: "
+        + "enable with the lifecycle branch (OidcEngine.close() stops them on undeploy)")
+class TomcatUndeployIT extends SampleAppHarness {
+
+    private static final String LEFT_RUNNING = "appears to have started a thread named";
+
+    private ContainerContract.Started started;
+
+    @Override
+    protected URI startApplication(TestProvider provider) throws Exception {
+        started = EmbeddedTomcat.start("tomcat10.lib", ServerFiles.filterWar(),
+                ContainerContract.environment(providerSettings(provider)));
+        return started.base();
+    }
+
+    @Override
+    protected void stopApplication() {
+        if (started != null) {
+            started.server().close();
+        }
+    }
+
+    @Override
+    protected CharSequence applicationLog() {
+        return started == null ? "" : started.server().output();
+    }
+
+    @Test
+    void undeployingTheFilterLeavesNoThreadRunning() {
+        TestBrowser ivan = logIn("ivan");
+        ivan.get(url("/oidc/logout"), "Accept", "text/html", "Sec-Fetch-Mode", "navigate", "Sec-Fetch-Site",
+                "same-origin");
+
+        started.server().close();
+
+        assertThat(started.server().output()).as("Tomcat stopped").contains("Destroying ProtocolHandler")
+                .doesNotContain(LEFT_RUNNING);
+    }
+}
