@@ -122,6 +122,12 @@ public @interface OidcAuthenticationMechanismDefinition {
     String silentReauth() default "";
 
     /**
+     * {@code session-cookie-same-site}: the {@code SameSite} attribute added to the container's session cookie when
+     * the container writes none; {@code Lax} (default), {@code Strict}, or {@code none} to leave the cookie alone.
+     */
+    String sessionCookieSameSite() default "";
+
+    /**
      * {@code store}: the store of shared state (ended logins, logout-token ids, refresh coordination), found by
      * name through {@code ServiceLoader}; default {@code memory}. Its {@code store-*} settings come from the
      * environment, system properties or MicroProfile Config.
