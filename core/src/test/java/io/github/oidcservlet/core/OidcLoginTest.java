@@ -138,7 +138,7 @@ class OidcLoginTest {
     }
 
     /** The class name the 0.1.0 snapshots wrote before the per-user value was renamed from a session to a login. */
-    private static final String OLD_FORM_NAME = "io.github.oidcservlet.core.internal.session.LoginSerialForm";
+    private static final String OLD_FORM_NAME = "io.github.oidcservlet.core.session.SessionSerialForm";
 
     /**
      * A stream of an earlier version with the serial form's class under its current name: the rename changed the
@@ -161,7 +161,7 @@ class OidcLoginTest {
 
     @Test
     void aFormWrittenUnderTheOldSessionNameIsNotReadable() {
-        // CHANGELOG: logins serialized by 0.1.0 snapshots (class LoginSerialForm) are not readable; the user
+        // CHANGELOG: logins serialized by 0.1.0 snapshots (class SessionSerialForm) are not readable; the user
         // logs in again
         org.assertj.core.api.Assertions.assertThatThrownBy(
                         () -> deserialized(java.util.Base64.getDecoder().decode(PREVIOUS_RELEASE_FORM)))
