@@ -54,8 +54,28 @@ public final class ProviderHttp {
                 // selector thread instead of being handed to a worker pool first. One thread hand-off less per
                 // call; on a busy machine each hand-off waits for a CPU (benchmarks/README.md, "Login latency").
                 // It also leaves no worker threads behind: the selector thread is the client's only one.
-                .executor(Runnable::run)
-                .build(), readTimeout, maxResponseBytes, clock);
+                .executor(Runnable::run), readTimeout, maxResponseBytes, clock);
+    }
+
+    private ProviderHttp(HttpClient.Builder client, Duration readTimeout, long maxResponseBytes, Clock clock) {
+        this(withoutApplicationClassLoader(client), readTimeout, maxResponseBytes, clock);
+    }
+
+    /**
+     * Builds the client under the platform class loader. The JDK client starts its selector thread as it is built,
+     * and a new thread inherits the creating thread's context class loader: with the web application's, that thread
+     * would hold the application's classes across a redeploy until the client is collected, and Tomcat names it at
+     * undeploy ("appears to have started a thread ... but has failed to stop it"). The thread needs no class of ours.
+     */
+    static HttpClient withoutApplicationClassLoader(HttpClient.Builder client) {
+        Thread current = Thread.currentThread();
+        ClassLoader previous = current.getContextClassLoader();
+        current.setContextClassLoader(ClassLoader.getPlatformClassLoader());
+        try {
+            return client.build();
+        } finally {
+            current.setContextClassLoader(previous);
+        }
     }
 
     /** Calls through the given client (benchmarks hand in one whose answers are in memory). */
