@@ -6,7 +6,6 @@ import io.github.oidcservlet.testkit.SampleAppHarness;
 import io.github.oidcservlet.testkit.TestBrowser;
 import io.github.oidcservlet.testkit.TestProvider;
 import java.net.URI;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,8 +14,6 @@ import org.junit.jupiter.api.Test;
  * named [...] but has failed to stop it"), and each such thread keeps the application's classes in memory across
  * redeploys. None may be left.
  */
-@Disabled("Tomcat 10.1.59 names HttpClient-1-SelectorManager and HttpClient-1-Worker-* left running by the filter: "
-        + "enable with the lifecycle branch (OidcEngine.close() stops them on undeploy)")
 class TomcatUndeployIT extends SampleAppHarness {
 
     private static final String LEFT_RUNNING = "appears to have started a thread named";

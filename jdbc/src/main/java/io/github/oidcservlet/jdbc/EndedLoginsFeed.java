@@ -21,6 +21,8 @@ final class EndedLoginsFeed implements Runnable {
     static final long OVERLAP_MILLIS = 5_000;
     /** With LISTEN, a read anyway this often: a silently dead connection is found out. */
     static final Duration SAFETY_POLL = Duration.ofSeconds(30);
+    /** How long one wait for notifications lasts: the thread notices {@link #close()} within it. */
+    private static final int WAIT_MILLIS = 1_000;
 
     private final Database database;
     private final Schema schema;
@@ -52,7 +54,7 @@ final class EndedLoginsFeed implements Runnable {
             try {
                 connection = database.connections().dedicated();
                 current = connection;
-                follow(connection);
+                listen(connection);
             } catch (SQLException e) {
                 if (!closed) {
                     database.down(e);
@@ -67,7 +69,7 @@ final class EndedLoginsFeed implements Runnable {
         }
     }
 
-    private void follow(Connection connection) throws SQLException {
+    private void listen(Connection connection) throws SQLException {
         schema.create(connection, database);
         Optional<PgNotifications> notifications = notify ? PgNotifications.of(connection) : Optional.empty();
         if (notify && notifications.isEmpty() && !pollingLogged) {
@@ -76,18 +78,44 @@ final class EndedLoginsFeed implements Runnable {
                     + "are polled every " + pollMillis + " ms instead");
         }
         if (notifications.isPresent()) {
-            try (Statement statement = connection.createStatement()) {
-                database.counted();
-                statement.execute("LISTEN " + schema.channel);
+            execute(connection, "LISTEN " + schema.channel);
+        }
+        try {
+            readNew(connection);
+            database.up();
+            follow(connection, notifications);
+        } finally {
+            if (notifications.isPresent()) {
+                unlisten(connection);
             }
         }
-        readNew(connection);
-        database.up();
+    }
+
+    /** A container's pool hands this connection to others next: it must not go on collecting our NOTIFYs. */
+    private void unlisten(Connection connection) {
+        try {
+            if (!connection.isClosed()) {
+                execute(connection, "UNLISTEN " + schema.channel);
+            }
+        } catch (SQLException e) {
+            // a broken connection listens no more either
+        }
+    }
+
+    private void execute(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.setQueryTimeout(Database.QUERY_TIMEOUT_SECONDS);
+            database.counted();
+            statement.execute(sql);
+        }
+    }
+
+    private void follow(Connection connection, Optional<PgNotifications> notifications) throws SQLException {
         long lastRead = System.nanoTime();
         while (!closed) {
             boolean due;
             if (notifications.isPresent()) {
-                due = notifications.get().await((int) Math.min(pollMillis, Integer.MAX_VALUE))
+                due = notifications.get().await(WAIT_MILLIS)
                         || System.nanoTime() - lastRead > SAFETY_POLL.toNanos();
             } else {
                 pause(pollMillis);
@@ -130,12 +158,19 @@ final class EndedLoginsFeed implements Runnable {
         }
     }
 
-    /** Stops the thread: wakes it, and closes its connection under a blocked wait for notifications. */
+    /**
+     * Stops the thread: it wakes, or notices within a second of waiting for notifications, and hands its connection
+     * back after UNLISTEN.
+     */
     void close() {
         closed = true;
         synchronized (wakeUp) {
             wakeUp.notifyAll();
         }
+    }
+
+    /** For a thread that did not stop (stuck on a database that does not answer): closes its connection under it. */
+    void abort() {
         Connections.closeQuietly(current);
     }
 }

@@ -90,7 +90,8 @@ record JdbcSettings(String dataSource, String url, String user, String password,
             try {
                 poll = Duration.ofSeconds(Long.parseLong(pollText));
                 if (poll.toSeconds() < 1 || poll.toSeconds() > 60) {
-                    problems.add(context.describe(POLL_INTERVAL) + " must be 1 to 60 (seconds), got '" + pollText + "'");
+                    problems.add(context.describe(POLL_INTERVAL) + " must be 1 to 60 (seconds), got '" + pollText
+                            + "'");
                 }
             } catch (NumberFormatException e) {
                 problems.add(context.describe(POLL_INTERVAL) + " must be a whole number of seconds, got '" + pollText
@@ -110,7 +111,8 @@ record JdbcSettings(String dataSource, String url, String user, String password,
 
     @Override
     public String toString() {
-        return "JdbcSettings[" + (dataSource != null ? "datasource=" + dataSource : "url=" + withoutQuery(url) + ", user=" + user)
+        return "JdbcSettings[" + (dataSource != null ? "datasource=" + dataSource
+                : "url=" + withoutQuery(url) + ", user=" + user)
                 + ", tablePrefix=" + tablePrefix + ", pollInterval=" + pollInterval + ", notify=" + notifications + "]";
     }
 

@@ -69,7 +69,8 @@ public final class JdbcStoreProvider implements StoreProvider {
             if (found instanceof DataSource dataSource) {
                 return dataSource;
             }
-            problem = "names a " + (found == null ? "null" : found.getClass().getName()) + ", not a javax.sql.DataSource";
+            problem = "names a " + (found == null ? "null" : found.getClass().getName())
+                    + ", not a javax.sql.DataSource";
         } catch (NamingException e) {
             problem = "names '" + name + "', which JNDI cannot find (" + e.getMessage() + "); define the DataSource "
                     + "in the container or use store-jdbc-url";

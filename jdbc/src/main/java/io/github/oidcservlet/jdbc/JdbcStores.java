@@ -46,7 +46,8 @@ final class JdbcStores implements Stores {
         RefreshClaims claims = new RefreshClaims(database, schema, context.refreshLinger().toMillis());
         this.refresh = new JdbcRefreshCoordination(claims, "node-" + UUID.randomUUID(), context.clock(),
                 context.refreshWait(), context.refreshLinger(), background);
-        this.feed = new EndedLoginsFeed(database, schema, issuer, view, settings.notifications(), settings.pollInterval());
+        this.feed = new EndedLoginsFeed(database, schema, issuer, view, settings.notifications(),
+                settings.pollInterval());
         try {
             // ready before the first request when the database answers; else the feed keeps trying
             database.run(connection -> {
@@ -112,6 +113,9 @@ final class JdbcStores implements Stores {
             feedThread.join(TimeUnit.SECONDS.toMillis(5));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (feedThread.isAlive()) {
+            feed.abort();
         }
         database.close();
     }

@@ -46,8 +46,8 @@ final class RefreshClaims {
 
     /** @return the claim, or null when there is none (it was deleted in between) */
     Claim read(String loginId, String generation) throws SQLException {
-        return database.run(connection -> database.query(connection, "SELECT owner, expires_at, outcome, detail, session FROM "
-                + schema.refreshClaims + " WHERE login_id = ? AND generation = ?",
+        return database.run(connection -> database.query(connection, "SELECT owner, expires_at, outcome, detail, "
+                + "session FROM " + schema.refreshClaims + " WHERE login_id = ? AND generation = ?",
                 rows -> rows.next() ? new Claim(rows.getString(1), rows.getLong(2), rows.getString(3),
                         rows.getString(4), rows.getBytes(5)) : null, loginId, generation));
     }

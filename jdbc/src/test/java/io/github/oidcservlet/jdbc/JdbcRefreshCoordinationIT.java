@@ -99,6 +99,37 @@ class JdbcRefreshCoordinationIT {
     }
 
     @Test
+    void concurrentRequestsOfOneLoginOnOneNodeMakeOneClaimInTheDatabase() throws Exception {
+        try (JdbcStores a = Nodes.node(Nodes.config(postgres, "store-table-prefix", Nodes.freshPrefix()),
+                Clock.systemUTC(), Duration.ofSeconds(20), Duration.ofSeconds(30))) {
+            OidcLogin login = Nodes.login("alice", "sid-1");
+            AtomicInteger grants = new AtomicInteger();
+            CountDownLatch hold = new CountDownLatch(1);
+            Function<OidcLogin, RefreshOutcome> refresh = countingRefresh(grants, hold);
+            long before = a.statementCount();
+            ExecutorService requests = Executors.newFixedThreadPool(8);
+            try {
+                List<Future<RefreshOutcome>> outcomes = new ArrayList<>();
+                for (int i = 0; i < 8; i++) {
+                    outcomes.add(requests.submit(() -> a.refreshCoordination().run(Nodes.copy(login), false,
+                            refresh)));
+                }
+                assertThat(Nodes.millisUntil(() -> grants.get() == 1, Duration.ofSeconds(10))).isNotNegative();
+                Thread.sleep(200);
+                hold.countDown();
+                for (Future<RefreshOutcome> outcome : outcomes) {
+                    assertThat(outcome.get()).isInstanceOf(RefreshOutcome.Refreshed.class);
+                }
+            } finally {
+                requests.shutdownNow();
+            }
+            // the claim and the outcome; the delete comes after the linger
+            assertThat(a.statementCount() - before).isEqualTo(2);
+            assertThat(grants.get()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void aLoginTheProviderEndedEndsOnTheWaitingNodeToo() throws Exception {
         String prefix = Nodes.freshPrefix();
         try (JdbcStores a = Nodes.node(Nodes.config(postgres, "store-table-prefix", prefix));

@@ -1,6 +1,7 @@
 package io.github.oidcservlet.jdbc;
 
 import io.github.oidcservlet.core.OidcLogin;
+import io.github.oidcservlet.core.store.StoreUnavailableException;
 import io.github.oidcservlet.testkit.TestPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -10,6 +11,7 @@ import java.time.Duration;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Issue 13 §1–2: ended logins and logout-token ids shared by two nodes on one real PostgreSQL. */
 class JdbcSessionIndexIT {
@@ -101,6 +103,21 @@ class JdbcSessionIndexIT {
             assertThat(a.jtiReplayCache().firstSighting("jti-count", System.currentTimeMillis())).isTrue();
             a.endedLogins().end("sid-1", "alice", System.currentTimeMillis(), System.currentTimeMillis());
             assertThat(a.statementCount() - before).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void withTheDatabaseCutAnEndOrAJtiThatCannotBeRecordedThrowsStoreUnavailableAndEndsNothing() {
+        try (CuttableProxy database = new CuttableProxy(postgres.port());
+             JdbcStores a = Nodes.node(Nodes.config(postgres, "store-jdbc-url", database.jdbcUrl(),
+                     "store-table-prefix", Nodes.freshPrefix()))) {
+            database.cut();
+            long now = System.currentTimeMillis();
+            assertThatThrownBy(() -> a.endedLogins().end("sid-1", null, now, now))
+                    .isInstanceOf(StoreUnavailableException.class);
+            assertThatThrownBy(() -> a.jtiReplayCache().firstSighting("jti-1", now))
+                    .isInstanceOf(StoreUnavailableException.class);
+            assertThat(a.endedLogins().isEmpty()).as("a logout answered 503 ends nothing").isTrue();
         }
     }
 

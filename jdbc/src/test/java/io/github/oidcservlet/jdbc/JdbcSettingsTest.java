@@ -31,7 +31,8 @@ class JdbcSettingsTest {
 
     private static JdbcSettings read(Map<String, String> environment) {
         OidcConfig config = OidcConfig.from(ConfigSource.environment(environment));
-        return JdbcSettings.read(Nodes.context(config, Clock.systemUTC(), Duration.ofSeconds(1), Duration.ofSeconds(1)));
+        return JdbcSettings.read(Nodes.context(config, Clock.systemUTC(), Duration.ofSeconds(1),
+                Duration.ofSeconds(1)));
     }
 
     @Test

@@ -148,7 +148,8 @@ class MechanismConfigTest {
         assertThat(config.store().name()).isEqualTo("jdbc");
         assertThat(config.store().values()).containsOnly(Map.entry("store-table-prefix", "app_"),
                 Map.entry("store-jdbc-password", "from-env"), Map.entry("store-jdbc-url", "jdbc:postgresql://db/app"));
-        assertThat(config.store().describe("store-jdbc-url")).isEqualTo("MicroProfile Config property oidc.store-jdbc-url");
+        assertThat(config.store().describe("store-jdbc-url"))
+                .isEqualTo("MicroProfile Config property oidc.store-jdbc-url");
         assertThat(config.store().describe("store-jdbc-password"))
                 .isEqualTo("environment variable OIDC_STORE_JDBC_PASSWORD");
     }

@@ -2,7 +2,8 @@ package io.github.oidcservlet.core.internal.logout;
 
 /**
  * The answer to a back-channel logout request (OpenID Back-Channel Logout 1.0 §2.8): 200 on success, else 400
- * with an OAuth-style {@code error} (or 503 when the provider's keys could not be fetched to check it).
+ * with an OAuth-style {@code error} (or 503 when the provider's keys could not be fetched to check it, or the store
+ * could not record it: the provider retries).
  */
 public record BackchannelLogoutResult(int status, String error, String errorDescription) {
 
