@@ -8,15 +8,29 @@ import java.util.Optional;
 import java.util.Properties;
 
 /**
- * Where configuration values come from. {@link #describe(ConfigKey)} names the key the way the user wrote it,
+ * Where configuration values come from: build one with {@link #standard(Map)} (system properties, then environment,
+ * then the given init-params) or combine the other factories with {@link #layered(List)}, and read it with
+ * {@link OidcConfig#from(ConfigSource)}. The library's front doors implement it for their own sources (MicroProfile
+ * Config, the annotation); its abstract methods take the internal key table, so applications use the factories.
+ * {@link #describe(ConfigKey)} names the key the way the user wrote it,
  * so every problem message can point at the exact setting to fix.
  */
 public interface ConfigSource {
 
-    /** The raw value of the key, if this source has one (blank values count as absent). */
+    /**
+     * The raw value of a key.
+     *
+     * @param key the key
+     * @return the value, if this source has one (blank values count as absent)
+     */
     Optional<String> value(ConfigKey key);
 
-    /** How the key is spelled in this source, e.g. {@code init-param 'client-id'}. */
+    /**
+     * How a key is spelled in this source, for messages.
+     *
+     * @param key the key
+     * @return e.g. {@code init-param 'client-id'}
+     */
     String describe(ConfigKey key);
 
     /**
@@ -40,18 +54,33 @@ public interface ConfigSource {
         return "'" + plainKey + "'";
     }
 
-    /** Filter {@code init-param}s or annotation attributes, keyed by the plain key. */
+    /**
+     * Filter {@code init-param}s or annotation attributes.
+     *
+     * @param params values keyed by the plain key ({@code client-id})
+     * @return the source
+     */
     static ConfigSource initParams(Map<String, String> params) {
         return new MapSource(Map.copyOf(params), ConfigKey::key, k -> "init-param '" + k.key() + "'");
     }
 
-    /** Environment variables ({@code OIDC_CLIENT_ID}). */
+    /**
+     * Environment variables ({@code OIDC_CLIENT_ID}).
+     *
+     * @param environment the variables, e.g. {@link System#getenv()}
+     * @return the source
+     */
     static ConfigSource environment(Map<String, String> environment) {
         return new MapSource(Map.copyOf(environment), ConfigKey::environmentVariable,
                 k -> "environment variable " + k.environmentVariable());
     }
 
-    /** System properties ({@code oidc.client-id}). */
+    /**
+     * System properties ({@code oidc.client-id}).
+     *
+     * @param properties the properties, e.g. {@link System#getProperties()}
+     * @return the source
+     */
     static ConfigSource systemProperties(Properties properties) {
         Map<String, String> copy = new java.util.HashMap<>();
         for (String name : properties.stringPropertyNames()) {
@@ -63,15 +92,23 @@ public interface ConfigSource {
     }
 
     /**
-     * The standard precedence of DESIGN.md: system property, then environment variable, then the given
-     * {@code web.xml} init-params or annotation attributes.
+     * The standard precedence: system property, then environment variable, then the given {@code web.xml}
+     * init-params or annotation attributes.
+     *
+     * @param initParams the init-params or annotation attributes, keyed by the plain key
+     * @return the source
      */
     static ConfigSource standard(Map<String, String> initParams) {
         return layered(List.of(systemProperties(System.getProperties()), environment(System.getenv()),
                 initParams(initParams)));
     }
 
-    /** The first source that has a value wins; its spelling is the one used in messages. */
+    /**
+     * Sources in order of precedence: the first that has a value wins, and its spelling is the one messages use.
+     *
+     * @param sources the sources, the strongest first
+     * @return the combined source
+     */
     static ConfigSource layered(List<ConfigSource> sources) {
         List<ConfigSource> copy = List.copyOf(sources);
         return new ConfigSource() {

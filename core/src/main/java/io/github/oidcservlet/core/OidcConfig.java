@@ -111,7 +111,11 @@ public final class OidcConfig {
     }
 
     /**
-     * Builds the configuration, or throws {@link OidcConfigException} listing every problem.
+     * Builds the configuration from a source, checking every key at once.
+     *
+     * @param source where the values come from, e.g. {@link ConfigSource#standard(Map)}
+     * @return the checked configuration
+     * @throws OidcConfigException listing every problem, each naming its key as the user wrote it
      */
     public static OidcConfig from(ConfigSource source) {
         ConfigReader reader = new ConfigReader(source);
@@ -125,6 +129,10 @@ public final class OidcConfig {
     /**
      * Builds the configuration from {@code web.xml} init-params (or annotation attributes) overridden by
      * environment variables and system properties; an init-param that is no known key is a problem too.
+     *
+     * @param initParams the init-params or annotation attributes, keyed by the plain key
+     * @return the checked configuration
+     * @throws OidcConfigException listing every problem, each naming its key as the user wrote it
      */
     public static OidcConfig fromInitParams(Map<String, String> initParams) {
         ConfigSource source = ConfigSource.standard(initParams);
@@ -217,12 +225,14 @@ public final class OidcConfig {
         return lower.startsWith("https://") || lower.startsWith("http://");
     }
 
-    /** True when both authorization and token endpoints are configured: no discovery document is fetched. */
+    /** {@return true when both authorization and token endpoints are configured: no discovery document is fetched} */
     public boolean manualEndpoints() {
         return authorizationEndpoint != null && tokenEndpoint != null;
     }
 
-    /** Where discovery happens: {@code discovery-uri}, else {@code {issuer}/.well-known/openid-configuration}. */
+    /**
+     * {@return where discovery happens: {@code discovery-uri}, else {@code {issuer}/.well-known/openid-configuration}}
+     */
     public URI effectiveDiscoveryUri() {
         if (discoveryUri != null) {
             return discoveryUri;
@@ -232,60 +242,94 @@ public final class OidcConfig {
         return URI.create(base + "/.well-known/openid-configuration");
     }
 
+    /** {@return the provider's issuer identifier ({@code issuer}), or null with manual endpoints only} */
     public String issuer() { return issuer; }
+    /** {@return the explicit discovery document URL ({@code discovery-uri}), if set} */
     public Optional<URI> discoveryUri() { return Optional.ofNullable(discoveryUri); }
+    /** {@return the manual authorization endpoint ({@code authorization-endpoint}), if set} */
     public Optional<URI> authorizationEndpoint() { return Optional.ofNullable(authorizationEndpoint); }
+    /** {@return the manual token endpoint ({@code token-endpoint}), if set} */
     public Optional<URI> tokenEndpoint() { return Optional.ofNullable(tokenEndpoint); }
+    /** {@return the userinfo endpoint that overrides the discovered one ({@code userinfo-endpoint}), if set} */
     public Optional<URI> userinfoEndpoint() { return Optional.ofNullable(userinfoEndpoint); }
+    /** {@return the JWKS URI that overrides the discovered one ({@code jwks-uri}), if set} */
     public Optional<URI> jwksUri() { return Optional.ofNullable(jwksUri); }
+    /** {@return the end-session endpoint that overrides the discovered one ({@code end-session-endpoint}), if set} */
     public Optional<URI> endSessionEndpoint() { return Optional.ofNullable(endSessionEndpoint); }
+    /** {@return the revocation endpoint that overrides the discovered one ({@code revocation-endpoint}), if set} */
     public Optional<URI> revocationEndpoint() { return Optional.ofNullable(revocationEndpoint); }
+    /** {@return the client identifier registered at the provider ({@code client-id})} */
     public String clientId() { return clientId; }
+    /** {@return the client secret ({@code client-secret}), if set; its {@code toString} hides it} */
     public Optional<Secret> clientSecret() { return Optional.ofNullable(clientSecret); }
+    /** {@return how the client authenticates at the token endpoint ({@code client-auth-method})} */
     public ClientAuthMethod clientAuthMethod() { return clientAuthMethod; }
+    /** {@return the PEM file of the {@code private_key_jwt} key ({@code client-private-key}), if set} */
     public Optional<Path> clientPrivateKey() { return Optional.ofNullable(clientPrivateKey); }
-    /** The parsed {@code client-private-key} (RSA or EC P-256), for {@code private_key_jwt}. */
+    /** {@return the parsed {@code client-private-key} (RSA or EC P-256), for {@code private_key_jwt}} */
     public Optional<PrivateKey> clientSigningKey() { return Optional.ofNullable(clientSigningKey); }
-    /** {@code RS256} for an RSA {@code client-private-key}, {@code ES256} for EC P-256; empty without a key. */
+    /**
+     * {@return {@code RS256} for an RSA {@code client-private-key}, {@code ES256} for EC P-256; empty without a key}
+     */
     public Optional<String> clientSigningAlgorithm() {
         return clientSigningKey().map(ClientCredentials::algorithmOf);
     }
+    /** {@return the {@code aud} of client assertions ({@code client-assertion-audience}), if set} */
     public Optional<String> clientAssertionAudience() { return Optional.ofNullable(clientAssertionAudience); }
+    /** {@return the requested scopes, space separated ({@code scopes})} */
     public String scopes() { return scopes; }
+    /** {@return parameters added to every authorization request ({@code extra-auth-params}); unmodifiable} */
     public Map<String, String> extraAuthParams() { return extraAuthParams; }
-    /** Configured ID token algorithms; empty means "the asymmetric ones the provider advertises". */
+    /** {@return configured ID token algorithms; empty means "the asymmetric ones the provider advertises"} */
     public List<String> idTokenAlgs() { return idTokenAlgs; }
+    /** {@return the claim that names the principal ({@code principal-claim}), if set} */
     public Optional<String> principalClaim() { return Optional.ofNullable(principalClaim); }
+    /** {@return the claim, or dotted path, that holds the roles ({@code roles-claim})} */
     public String rolesClaim() { return rolesClaim; }
+    /** {@return how long before expiry a login is refreshed ({@code refresh-margin})} */
     public Duration refreshMargin() { return refreshMargin; }
+    /** {@return the tolerance for {@code exp}, {@code iat} and {@code auth_time} ({@code clock-skew})} */
     public Duration clockSkew() { return clockSkew; }
+    /** {@return the unit of the token response's {@code expires_in} ({@code expires-in-unit})} */
     public ChronoUnit expiresInUnit() { return expiresInUnit; }
+    /** {@return the callback path ({@code redirect-path})} */
     public String redirectPath() { return redirectPath; }
+    /** {@return the logout path ({@code logout-path})} */
     public String logoutPath() { return logoutPath; }
+    /** {@return the back-channel logout path ({@code backchannel-logout-path})} */
     public String backchannelLogoutPath() { return backchannelLogoutPath; }
+    /** {@return where the provider sends the browser after logout ({@code post-logout-redirect-uri}), if set} */
     public Optional<String> postLogoutRedirectUri() { return Optional.ofNullable(postLogoutRedirectUri); }
+    /** {@return the path patterns served without login ({@code public-paths})} */
     public List<String> publicPaths() { return publicPaths; }
+    /** {@return the path patterns answered with 401 instead of a login redirect ({@code api-paths})} */
     public List<String> apiPaths() { return apiPaths; }
+    /** {@return the external URL of the application root ({@code base-url}), if set} */
     public Optional<URI> baseUrl() { return Optional.ofNullable(baseUrl); }
+    /** {@return the connect timeout of calls to the provider ({@code connect-timeout})} */
     public Duration connectTimeout() { return connectTimeout; }
+    /** {@return the read timeout of calls to the provider ({@code read-timeout})} */
     public Duration readTimeout() { return readTimeout; }
+    /** {@return whether an expired login is renewed with {@code prompt=none} first ({@code silent-reauth})} */
     public boolean silentReauth() { return silentReauth; }
-    /** The largest provider answer read, in bytes ({@code max-response-size}, default 1 MiB). */
+    /** {@return the largest provider answer read, in bytes ({@code max-response-size}, default 1 MiB)} */
     public long maxResponseSize() { return maxResponseSize; }
-    /** Whether plain {@code http://} provider endpoints off this machine are accepted ({@code allow-http}). */
+    /** {@return whether plain {@code http://} provider endpoints off this machine are accepted ({@code allow-http})} */
     public boolean allowHttp() { return allowHttp; }
     /**
      * The {@code SameSite} value ({@code Lax}, {@code Strict}) for a session cookie the container wrote without
      * one; empty for {@code session-cookie-same-site=none}.
      */
     public Optional<String> sessionCookieSameSite() { return Optional.ofNullable(sessionCookieSameSite); }
-    /** The {@code store} key and its pass-through {@code store-*} settings. */
+    /** {@return the {@code store} key and its pass-through {@code store-*} settings} */
     public StoreSettings store() { return store; }
 
     /**
      * The name of this provider registration: {@code default} for the single provider configured by the un-named
      * keys, which is every configuration today. Each login remembers it, so a second registration can later be
      * added beside this one.
+     *
+     * @return the registration's name
      */
     public String registration() { return "default"; }
     public UserinfoPolicy userinfo() { return userinfo; }

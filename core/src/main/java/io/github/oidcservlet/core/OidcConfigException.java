@@ -2,19 +2,26 @@ package io.github.oidcservlet.core;
 
 import java.util.List;
 
-/** A configuration that cannot work; the message lists every problem, each naming its key. */
+/** A configuration that cannot work; the message lists every problem, each naming its key. *
+ * @serial exclude
+ */
 public final class OidcConfigException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
     private final List<String> problems;
 
+    /**
+     * A configuration with these problems.
+     *
+     * @param problems one sentence each, naming the key as the user wrote it
+     */
     public OidcConfigException(List<String> problems) {
         super(format(problems));
         this.problems = List.copyOf(problems);
     }
 
-    /** Each problem on its own, in the order found. */
+    /** {@return each problem on its own, in the order found} */
     public List<String> problems() {
         return problems;
     }

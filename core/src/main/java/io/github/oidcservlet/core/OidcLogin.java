@@ -22,6 +22,11 @@ import java.util.Set;
  * {@link #isActive(long, long)} — no parsing, no crypto, no I/O. The claims are decoded from the (already
  * verified) ID token and userinfo text only when an application asks for them.
  * {@link #toString()} shows no token.
+ *
+ * <p>A stream holds a login as its compact serial form (versioned, a few dozen bytes beyond the tokens), never as
+ * these fields.
+ *
+ * @serial exclude
  */
 public final class OidcLogin implements Serializable {
 
@@ -72,7 +77,11 @@ public final class OidcLogin implements Serializable {
         this.principal = new OidcPrincipal(this);
     }
 
-    /** A builder for a new login; {@link Builder#build()} gives it a fresh login id unless one is set. */
+    /**
+     * A builder for a new login; {@link Builder#build()} gives it a fresh login id unless one is set.
+     *
+     * @return this builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -80,6 +89,8 @@ public final class OidcLogin implements Serializable {
     /**
      * A builder holding every value of this login, its login id included: a refresh changes the tokens and keeps
      * the rest.
+     *
+     * @return a builder with this login's values
      */
     public Builder toBuilder() {
         return new Builder().loginId(loginId).registrationId(registrationId).issuer(issuer).clientId(clientId)
@@ -89,65 +100,95 @@ public final class OidcLogin implements Serializable {
                 .grantedScope(grantedScope);
     }
 
-    /** A new login id: 128 random bits, base64url (22 characters), unguessable and unique in practice. */
+    /** {@return a new login id: 128 random bits, base64url (22 characters), unguessable and unique in practice} */
     public static String newLoginId() {
         return RandomTokens.of(16);
     }
 
-    /** Serialized as a {@link LoginSerialForm}: the values only, a few dozen bytes beyond the tokens. */
+    /** The serial form stands for this login in a stream: the values only, a few dozen bytes beyond the tokens. */
     @Serial
     private Object writeReplace() {
         return new LoginSerialForm(this);
     }
 
-    /** Only the serial form may create a session from a stream; a crafted stream of fields is refused. */
+    /** Only the serial form may create a login from a stream; a crafted stream of fields is refused. */
     @Serial
     private void readObject(java.io.ObjectInputStream in) throws java.io.InvalidObjectException {
         throw new java.io.InvalidObjectException("an OidcLogin is read through its LoginSerialForm");
     }
 
-    /** The hot-path check: true while the access token is valid for longer than {@code marginMillis}. */
+    /**
+     * The hot-path check: whether the access token is valid for longer than {@code marginMillis}, so that the
+     * login serves a request without a refresh. Unlike {@link #isValid(long)} it keeps a margin.
+     *
+     * @param nowMillis    the current time (epoch milliseconds)
+     * @param marginMillis how long before expiry a login counts as due for refresh
+     * @return true while {@code nowMillis} is before the expiry minus the margin
+     */
     public boolean isActive(long nowMillis, long marginMillis) {
         return nowMillis < expiresAtMillis - marginMillis;
     }
 
-    /** True while the access token itself has not expired (no margin): a refresh may still fail softly. */
+    /**
+     * Whether the access token itself has not expired (no margin): while it is valid, a refresh that fails because
+     * the provider is unreachable can still let the request through.
+     *
+     * @param nowMillis the current time (epoch milliseconds)
+     * @return true while {@code nowMillis} is before the access token's expiry
+     */
     public boolean isValid(long nowMillis) {
         return nowMillis < expiresAtMillis;
     }
 
+    /** {@return the user as a {@link java.security.Principal}: name, roles, claims} */
     public OidcPrincipal principal() { return principal; }
     /**
-     * The login's stable id: random, made at login, kept across refreshes and serialization, so every copy of
+     * {@return the login's stable id} Random, made at login, kept across refreshes and serialization, so every copy of
      * this login (a container may hand out a deserialized copy per request) has it. Per-login state (refresh
      * coordination, shared stores) is keyed by it, never by object identity.
      */
     public String loginId() { return loginId; }
-    /** The name of the provider registration this login was made with ({@link #DEFAULT_REGISTRATION} for one). */
+    /**
+     * {@return the name of the provider registration this login was made with ({@link #DEFAULT_REGISTRATION} for one)}
+     */
     public String registrationId() { return registrationId; }
-    /** The {@code client_id} this login was made with, or null for a login read from an older serial form. */
+    /** {@return the {@code client_id} this login was made with, or null for a login read from an older serial form} */
     public String clientId() { return clientId; }
-    /** The provider's {@code iss}, or null for a session made without one. */
+    /** {@return the provider's {@code iss}, or null for a session made without one} */
     public String issuer() { return issuer; }
+    /** {@return the provider's subject identifier ({@code sub}), unique within {@link #issuer()}} */
     public String subject() { return subject; }
+    /** {@return the name the application sees ({@code principal-claim}, else {@code sub}); not unique} */
     public String principalName() { return principalName; }
+    /** {@return the roles from the {@code roles-claim}, in the provider's order; unmodifiable} */
     public Set<String> roles() { return roles; }
+    /** {@return the verified ID token (compact JWS); a secret: never log it} */
     public String idToken() { return idToken; }
+    /** {@return the access token, for calls to resource servers; a secret: never log it} */
     public String accessToken() { return accessToken; }
-    /** The refresh token, or null when the provider issued none. */
+    /** {@return the refresh token, or null when the provider issued none} */
     public String refreshToken() { return refreshToken; }
+    /** {@return when the access token expires (epoch milliseconds)} */
     public long expiresAtMillis() { return expiresAtMillis; }
-    /** The provider's session id ({@code sid} of the ID token, OpenID Back-Channel Logout 1.0 §2.1), or null. */
+    /**
+     * {@return the provider's session id ({@code sid} of the ID token, OpenID Back-Channel Logout 1.0 §2.1), or null}
+     */
     public String sid() { return sid; }
-    /** When the user logged in (epoch milliseconds); kept across refreshes. */
+    /** {@return when the user logged in (epoch milliseconds); kept across refreshes} */
     public long loginAtMillis() { return loginAtMillis; }
-    /** The {@code iat} of the login's ID token (epoch milliseconds, the provider's clock); kept across refreshes. */
+    /**
+     * {@return the {@code iat} of the login's ID token (epoch milliseconds, the provider's clock); kept across
+     * refreshes}
+     */
     public long issuedAtMillis() { return issuedAtMillis; }
 
     /**
      * Whether {@code other} is a login of the same user: same {@code iss} and {@code sub}. OIDC Core §5.7: "The
      * sub (subject) and iss (issuer) Claims, used together, are the only Claims that an RP can rely upon as a
      * stable identifier for the End-User"; the name ({@code preferred_username}) is not unique and never decides.
+     *
+     * @param other another login, or null
+     * @return true for the same {@code iss} and {@code sub}
      */
     public boolean isSameUser(OidcLogin other) {
         return other != null && Objects.equals(issuer, other.issuer) && subject.equals(other.subject);
@@ -156,6 +197,8 @@ public final class OidcLogin implements Serializable {
      * Which tokens of the login this is: changes with every refresh (it is derived from the access token, which
      * every refresh replaces), equal for every copy of the same tokens. With {@link #loginId()} it keys one
      * refresh of one login, so the next refresh of a refreshed login is a new one.
+     *
+     * @return a short fingerprint of the access token (no token text)
      */
     public String generation() {
         String known = generation;
@@ -170,13 +213,21 @@ public final class OidcLogin implements Serializable {
      * Whether {@code other} holds the same tokens of the same login (same {@link #loginId()}, same
      * {@link #generation()}), whichever copy of it each is; use it instead of {@code ==}, which a container that
      * deserializes the HTTP session per request breaks.
+     *
+     * @param other another login, or null
+     * @return true for the same login id and the same tokens
      */
     public boolean isSameLoginAs(OidcLogin other) {
         return other == this || other != null && loginId.equals(other.loginId)
                 && expiresAtMillis == other.expiresAtMillis && accessToken.equals(other.accessToken);
     }
 
-    /** Whether {@code other} is a copy of this login or of a refresh of it (same {@link #loginId()}). */
+    /**
+     * Whether {@code other} is a copy of this login or of a refresh of it (same {@link #loginId()}).
+     *
+     * @param other another login, or null
+     * @return true for the same login id
+     */
     public boolean isLoginOf(OidcLogin other) {
         return other != null && loginId.equals(other.loginId);
     }
@@ -184,12 +235,14 @@ public final class OidcLogin implements Serializable {
     /**
      * The scope the access token was granted when the provider said it differs from the requested one, or null:
      * RFC 6749 §3.3 and §5.1 let the provider leave {@code scope} out when it granted what was asked.
+     *
+     * @return the granted scope, or null when it is the requested one
      */
     public String grantedScope() { return grantedScope; }
-    /** The verified userinfo response of the login, or null. */
+    /** {@return the verified userinfo response of the login, or null} */
     public String userinfoJson() { return userinfoJson; }
 
-    /** ID token claims with userinfo claims on top; decoded once, on first use. */
+    /** {@return ID token claims with userinfo claims on top; decoded once, on first use} */
     public Map<String, Object> claims() {
         Map<String, Object> known = claims;
         if (known == null) {
@@ -242,40 +295,92 @@ public final class OidcLogin implements Serializable {
         private Builder() {
         }
 
-        /** @param value the stable login id; unset, {@link #build()} makes a fresh one (a new login) */
+        /**
+
+         * @param value the stable login id; unset, {@link #build()} makes a fresh one (a new login)
+
+         * @return this builder
+
+         */
+
         public Builder loginId(String value) { loginId = value; return this; }
-        /** @param value the provider registration's name; {@link #DEFAULT_REGISTRATION} when unset */
+        /**
+         * @param value the provider registration's name; {@link #DEFAULT_REGISTRATION} when unset
+         * @return this builder
+         */
         public Builder registrationId(String value) { registrationId = Objects.requireNonNull(value); return this; }
-        /** @param value the provider's {@code iss}, or null */
+        /**
+         * @param value the provider's {@code iss}, or null
+         * @return this builder
+         */
         public Builder issuer(String value) { issuer = value; return this; }
-        /** @param value the {@code client_id} the login was made with, or null */
+        /**
+         * @param value the {@code client_id} the login was made with, or null
+         * @return this builder
+         */
         public Builder clientId(String value) { clientId = value; return this; }
-        /** @param value the ID token's {@code sub} */
+        /**
+         * @param value the ID token's {@code sub}
+         * @return this builder
+         */
         public Builder subject(String value) { subject = value; return this; }
-        /** @param value the display name; {@code sub} when unset */
+        /**
+         * @param value the display name; {@code sub} when unset
+         * @return this builder
+         */
         public Builder principalName(String value) { principalName = value; return this; }
-        /** @param value the roles, in the provider's order */
+        /**
+         * @param value the roles, in the provider's order
+         * @return this builder
+         */
         public Builder roles(Set<String> value) { roles = Objects.requireNonNull(value); return this; }
-        /** @param value the verified ID token */
+        /**
+         * @param value the verified ID token
+         * @return this builder
+         */
         public Builder idToken(String value) { idToken = value; return this; }
-        /** @param value the access token */
+        /**
+         * @param value the access token
+         * @return this builder
+         */
         public Builder accessToken(String value) { accessToken = value; return this; }
-        /** @param value the refresh token, or null when the provider issued none */
+        /**
+         * @param value the refresh token, or null when the provider issued none
+         * @return this builder
+         */
         public Builder refreshToken(String value) { refreshToken = value; return this; }
-        /** @param value when the access token expires (epoch milliseconds) */
+        /**
+         * @param value when the access token expires (epoch milliseconds)
+         * @return this builder
+         */
         public Builder expiresAtMillis(long value) { expiresAtMillis = value; return this; }
-        /** @param value the verified userinfo response, or null */
+        /**
+         * @param value the verified userinfo response, or null
+         * @return this builder
+         */
         public Builder userinfoJson(String value) { userinfoJson = value; return this; }
-        /** @param value the ID token's {@code sid} (Back-Channel Logout 1.0 §2.1), or null */
+        /**
+         * @param value the ID token's {@code sid} (Back-Channel Logout 1.0 §2.1), or null
+         * @return this builder
+         */
         public Builder sid(String value) { sid = value; return this; }
-        /** @param value when the user logged in here (epoch milliseconds) */
+        /**
+         * @param value when the user logged in here (epoch milliseconds)
+         * @return this builder
+         */
         public Builder loginAtMillis(long value) { loginAtMillis = value; return this; }
-        /** @param value the ID token's {@code iat} (epoch milliseconds); the login time when unset */
+        /**
+         * @param value the ID token's {@code iat} (epoch milliseconds); the login time when unset
+         * @return this builder
+         */
         public Builder issuedAtMillis(long value) { issuedAtMillis = value; return this; }
-        /** @param value the granted {@code scope} when it differs from the requested one (RFC 6749 §3.3), or null */
+        /**
+         * @param value the granted {@code scope} when it differs from the requested one (RFC 6749 §3.3), or null
+         * @return this builder
+         */
         public Builder grantedScope(String value) { grantedScope = value; return this; }
 
-        /** @return the session */
+        /** @return the login; a fresh login id when none was set */
         public OidcLogin build() {
             return new OidcLogin(this);
         }

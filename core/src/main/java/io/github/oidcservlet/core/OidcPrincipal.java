@@ -11,6 +11,8 @@ import java.util.Set;
  *
  * <p>Name and roles were computed once at login; the claims (ID token claims, then userinfo claims
  * on top) are decoded lazily, the first time an application asks for them, never on the hot path.
+ *
+ * @serial exclude
  */
 public final class OidcPrincipal implements Principal, Serializable {
 
@@ -32,17 +34,20 @@ public final class OidcPrincipal implements Principal, Serializable {
         return session.principalName();
     }
 
-    /** The roles read from {@code roles-claim} at login, unmodifiable. */
+    /** {@return the roles read from {@code roles-claim} at login, unmodifiable} */
     public Set<String> getRoles() {
         return session.roles();
     }
 
-    /** ID token claims, with userinfo claims added; unmodifiable, JSON types (String, Number, Boolean, List, Map). */
+    /**
+     * {@return ID token claims, with userinfo claims added; unmodifiable, JSON types (String, Number, Boolean, List,
+     * Map)}
+     */
     public Map<String, Object> getClaims() {
         return session.claims();
     }
 
-    /** The OpenID Provider's subject identifier ({@code sub}). */
+    /** {@return the OpenID Provider's subject identifier ({@code sub})} */
     public String getSubject() {
         return session.subject();
     }
@@ -50,17 +55,19 @@ public final class OidcPrincipal implements Principal, Serializable {
     /**
      * The provider's issuer identifier ({@code iss}). With {@link #subject()} it is the user's identity: key
      * application data by both (OIDC Core §5.7), never by {@link #getName()}, which need not be unique.
+     *
+     * @return the issuer, or null for a login made without one
      */
     public String issuer() {
         return session.issuer();
     }
 
-    /** The provider's subject identifier ({@code sub}), unique within {@link #issuer()}. */
+    /** {@return the provider's subject identifier ({@code sub}), unique within {@link #issuer()}} */
     public String subject() {
         return session.subject();
     }
 
-    /** The session this principal belongs to (tokens and expiry). */
+    /** {@return the session this principal belongs to (tokens and expiry)} */
     public OidcLogin getSession() {
         return session;
     }

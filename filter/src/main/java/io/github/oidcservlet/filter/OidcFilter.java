@@ -40,6 +40,7 @@ public class OidcFilter implements Filter {
     private final Clock clock;
     private volatile OidcWebAdapter<HttpServletRequest, HttpServletResponse> adapter;
 
+    /** The filter a container makes from {@code web.xml}; the system clock is its time source. */
     public OidcFilter() {
         this(Clock.systemUTC());
     }

@@ -1,6 +1,8 @@
 /**
- * The {@code jakarta.servlet} front door: {@link io.github.oidcservlet.filter.OidcFilter}, the request wrapper that
- * carries the principal, and {@link io.github.oidcservlet.filter.internal.JakartaServletBinding}, the web layer's port that
- * the Jakarta Security mechanism uses too. Every decision is the core's {@code io.github.oidcservlet.core.web}.
+ * The {@code jakarta.servlet} front door: {@link io.github.oidcservlet.filter.OidcFilter}. Add the jar, declare the
+ * filter in {@code web.xml} (or let it register itself) and every request is public, authenticated from the HTTP
+ * session, or sent through the authorization code flow; the application sees the user through
+ * {@code request.getUserPrincipal()}, {@code getRemoteUser()} and {@code isUserInRole()}. Every decision is made by
+ * the core's {@code io.github.oidcservlet.core.web}.
  */
 package io.github.oidcservlet.filter;

@@ -24,62 +24,67 @@ public class OidcContext {
     @Inject
     HttpServletRequest request;
 
-    /** Whether this request has a logged-in OpenID Connect caller. */
+    /** {@return whether this request has a logged-in OpenID Connect caller} */
     public boolean isAuthenticated() {
         return find().isPresent();
     }
 
-    /** The caller as a principal with name, roles and claims. */
+    /** {@return the caller as a principal with name, roles and claims} */
     public OidcPrincipal getPrincipal() {
         return session().principal();
     }
 
-    /** The value of {@code principal-claim}: the caller principal's name. */
+    /** {@return the value of {@code principal-claim}: the caller principal's name} */
     public String getPrincipalName() {
         return session().principalName();
     }
 
-    /** The provider's subject identifier ({@code sub}). */
+    /** {@return the provider's subject identifier ({@code sub})} */
     public String getSubject() {
         return session().subject();
     }
 
-    /** The values of {@code roles-claim}, which the container knows as the caller's groups. */
+    /** {@return the values of {@code roles-claim}, which the container knows as the caller's groups} */
     public Set<String> getRoles() {
         return session().roles();
     }
 
-    /** ID token claims with userinfo claims on top; unmodifiable JSON types. */
+    /** {@return ID token claims with userinfo claims on top; unmodifiable JSON types} */
     public Map<String, Object> getClaims() {
         return session().claims();
     }
 
-    /** One claim, if present. */
+    /**
+     * One claim of the user.
+     *
+     * @param name the claim's name, e.g. {@code email}
+     * @return its value, if present
+     */
     public Optional<Object> getClaim(String name) {
         return Optional.ofNullable(getClaims().get(name));
     }
 
-    /** The ID token (compact JWS), as validated at login. */
+    /** {@return the ID token (compact JWS), as validated at login} */
     public String getIdToken() {
         return session().idToken();
     }
 
-    /** The access token, for calling APIs on the caller's behalf. */
+    /** {@return the access token, for calling APIs on the caller's behalf} */
     public String getAccessToken() {
         return session().accessToken();
     }
 
-    /** The refresh token, when the provider issued one. */
+    /** {@return the refresh token, when the provider issued one} */
     public Optional<String> getRefreshToken() {
         return Optional.ofNullable(session().refreshToken());
     }
 
-    /** When the access token expires. */
+    /** {@return when the access token expires} */
     public Instant getExpiresAt() {
         return Instant.ofEpochMilli(session().expiresAtMillis());
     }
 
-    /** The login behind this request, if any. */
+    /** {@return the login behind this request, if any} */
     public Optional<OidcLogin> find() {
         return request.getAttribute(OidcAuthenticationMechanism.SESSION_REQUEST_ATTRIBUTE) instanceof OidcLogin s
                 ? Optional.of(s)

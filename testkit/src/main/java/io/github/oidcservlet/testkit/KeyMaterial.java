@@ -22,17 +22,31 @@ import java.util.UUID;
  */
 public record KeyMaterial(RSAKey rsa, ECKey ec) {
 
+    /**
+     * Keys of both kinds.
+     *
+     * @param rsa the RSA key (signs RS256)
+     * @param ec  the EC P-256 key (signs ES256)
+     */
     public KeyMaterial {
         Objects.requireNonNull(rsa, "rsa");
         Objects.requireNonNull(ec, "ec");
     }
 
-    /** Fresh keys with fresh key ids. */
+    /**
+     * Fresh keys with fresh key ids.
+     *
+     * @return the new keys
+     */
     public static KeyMaterial generate() {
         return new KeyMaterial(generateRsa(), generateEc());
     }
 
-    /** A fresh RSA signing key, e.g. one that no JWKS publishes. */
+    /**
+     * A fresh RSA signing key, e.g. one that no JWKS publishes.
+     *
+     * @return the new key
+     */
     public static RSAKey generateRsa() {
         try {
             return new RSAKeyGenerator(2048).keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS256)
@@ -51,15 +65,21 @@ public record KeyMaterial(RSAKey rsa, ECKey ec) {
         }
     }
 
+    /** {@return the key id of the RSA key} */
     public String rsaKid() {
         return rsa.getKeyID();
     }
 
+    /** {@return the key id of the EC key} */
     public String ecKid() {
         return ec.getKeyID();
     }
 
-    /** The public halves, as the JWKS endpoint publishes them. */
+    /**
+     * The public halves, as the JWKS endpoint publishes them.
+     *
+     * @return the public keys as a JWK set
+     */
     public JWKSet publicJwkSet() {
         return publicJwkSet(false);
     }

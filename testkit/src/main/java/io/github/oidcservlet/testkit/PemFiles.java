@@ -17,17 +17,32 @@ public final class PemFiles {
     private PemFiles() {
     }
 
-    /** A fresh RSA 2048 key pair (signs RS256). */
+    /**
+     * A fresh RSA 2048 key pair (signs RS256).
+     *
+     * @return the new key pair
+     */
     public static KeyPair rsaKeyPair() {
         return generate("RSA", null);
     }
 
-    /** A fresh EC key pair on the named curve, e.g. {@code secp256r1} (P-256, signs ES256). */
+    /**
+     * A fresh EC key pair on the named curve, e.g. {@code secp256r1} (P-256, signs ES256).
+     *
+     * @param curve the curve name
+     * @return the new key pair
+     */
     public static KeyPair ecKeyPair(String curve) {
         return generate("EC", curve);
     }
 
-    /** Writes the key as {@code -----BEGIN PRIVATE KEY-----} (PKCS#8, RFC 7468 §10) to a new file in {@code dir}. */
+    /**
+     * Writes the key as {@code -----BEGIN PRIVATE KEY-----} (PKCS#8, RFC 7468 §10) to a new file in {@code dir}.
+     *
+     * @param key the key
+     * @param dir the directory
+     * @return the new file
+     */
     public static Path writePkcs8(PrivateKey key, Path dir) {
         String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(key.getEncoded());
         try {

@@ -78,7 +78,12 @@ public final class ProviderBehaviour extends TokenEndpointBehaviour {
         answerDelay = Duration.ZERO;
     }
 
-    /** How ID tokens are signed; default {@link Signing#RS256}. */
+    /**
+     * How ID tokens are signed; default {@link Signing#RS256}.
+     *
+     * @param value the new value
+     * @return this behaviour, to chain calls
+     */
     public ProviderBehaviour signing(Signing value) {
         signing = Objects.requireNonNull(value, "signing");
         return this;
@@ -88,37 +93,64 @@ public final class ProviderBehaviour extends TokenEndpointBehaviour {
      * A customizer applied last to every ID token the provider issues (after the standard and user claims), to
      * set a wrong {@code iss}/{@code aud}/{@code azp}/{@code nonce}, an old {@code exp}, or to remove a claim:
      * {@code b.claim("iat", null)} removes {@code iat} from the token.
+     * @param customizer the customizer
+     * @return this behaviour, to chain calls
      */
     public ProviderBehaviour idTokenClaims(Consumer<JWTClaimsSet.Builder> customizer) {
         idTokenClaims = customizer == null ? NO_CHANGE : customizer;
         return this;
     }
 
-    /** Leave {@code kid} out of the JWKS and of token headers. */
+    /**
+     * Leave {@code kid} out of the JWKS and of token headers.
+     *
+     * @param value the new value
+     * @return this behaviour, to chain calls
+     */
     public ProviderBehaviour omitKid(boolean value) {
         omitKid = value;
         return this;
     }
 
-    /** {@code id_token_signing_alg_values_supported} in discovery; default RS256, ES256. */
+    /**
+     * {@code id_token_signing_alg_values_supported} in discovery; default RS256, ES256.
+     *
+     * @param algs the algs
+     * @return this behaviour, to chain calls
+     */
     public ProviderBehaviour advertisedIdTokenAlgs(List<String> algs) {
         advertisedIdTokenAlgs = List.copyOf(algs);
         return this;
     }
 
-    /** The {@code issuer} the discovery document claims; {@code null} means the real one. */
+    /**
+     * The {@code issuer} the discovery document claims; {@code null} means the real one.
+     *
+     * @param value the new value
+     * @return this behaviour, to chain calls
+     */
     public ProviderBehaviour discoveryIssuer(String value) {
         discoveryIssuer = value;
         return this;
     }
 
-    /** Make the discovery endpoint slow. */
+    /**
+     * Make the discovery endpoint slow.
+     *
+     * @param value the new value
+     * @return this behaviour, to chain calls
+     */
     public ProviderBehaviour discoveryDelay(Duration value) {
         discoveryDelay = Objects.requireNonNull(value, "discoveryDelay");
         return this;
     }
 
-    /** Make the discovery endpoint answer this status (with no document) instead of 200. */
+    /**
+     * Make the discovery endpoint answer this status (with no document) instead of 200.
+     *
+     * @param value the new value
+     * @return this behaviour, to chain calls
+     */
     public ProviderBehaviour discoveryStatus(int value) {
         discoveryStatus = value;
         return this;
@@ -127,6 +159,8 @@ public final class ProviderBehaviour extends TokenEndpointBehaviour {
     /**
      * RFC 9207: {@code true} advertises {@code authorization_response_iss_parameter_supported} and sends the real
      * issuer as {@code iss} on every authorization response; {@code false} does neither (the default).
+     * @param advertiseAndSend the advertiseAndSend
+     * @return this behaviour, to chain calls
      */
     public ProviderBehaviour issParameter(boolean advertiseAndSend) {
         issParameter = new IssParameter(advertiseAndSend, advertiseAndSend, null);
@@ -136,60 +170,111 @@ public final class ProviderBehaviour extends TokenEndpointBehaviour {
     /**
      * RFC 9207 mismatch tests: whether discovery advertises the parameter, and the {@code iss} value sent on
      * authorization responses ({@code null}: none at all).
+     * @param advertise the advertise
+     * @param valueOrNullToOmit the valueOrNullToOmit
+     * @return this behaviour, to chain calls
      */
     public ProviderBehaviour issParameter(boolean advertise, String valueOrNullToOmit) {
         issParameter = new IssParameter(advertise, valueOrNullToOmit != null, valueOrNullToOmit);
         return this;
     }
 
-    /** Answer every valid authorization request with this error redirect, including {@code state}. */
+    /**
+     * Answer every valid authorization request with this error redirect, including {@code state}.
+     *
+     * @param error the {@code error} code, or {@code null} to switch this off
+     * @param description the {@code error_description}, or {@code null}
+     * @return this behaviour, to chain calls
+     */
     public ProviderBehaviour authorizationError(String error, String description) {
         return authorizationError(error, description, true);
     }
 
-    /** Answer every valid authorization request with this error redirect; {@code null} error switches it off. */
+    /**
+     * Answer every valid authorization request with this error redirect; {@code null} error switches it off.
+     *
+     * @param error the {@code error} code, or {@code null} to switch this off
+     * @param description the {@code error_description}, or {@code null}
+     * @param includeState the include state
+     * @return this behaviour, to chain calls
+     */
     public ProviderBehaviour authorizationError(String error, String description, boolean includeState) {
         authorizationError = error == null ? null : new AuthorizationError(error, description, includeState);
         return this;
     }
 
-    /** Show an HTML login form (input {@code #username}, button {@code #submit}) instead of logging in at once. */
+    /**
+     * Show an HTML login form (input {@code #username}, button {@code #submit}) instead of logging in at once.
+     *
+     * @param value the new value
+     * @return this behaviour, to chain calls
+     */
     public ProviderBehaviour interactiveLogin(boolean value) {
         interactiveLogin = value;
         return this;
     }
 
-    /** The user the non-interactive authorization endpoint logs in; default "alice". */
+    /**
+     * The user the non-interactive authorization endpoint logs in; default "alice".
+     *
+     * @param username the user name
+     * @return this behaviour, to chain calls
+     */
     public ProviderBehaviour loginAs(String username) {
         loginAs = Objects.requireNonNull(username, "username");
         return this;
     }
 
-    /** The {@code sub} userinfo answers with; {@code null} means the user's real one. */
+    /**
+     * The {@code sub} userinfo answers with; {@code null} means the user's real one.
+     *
+     * @param value the new value
+     * @return this behaviour, to chain calls
+     */
     public ProviderBehaviour userinfoSub(String value) {
         userinfoSub = value;
         return this;
     }
 
-    /** Make userinfo answer this status (with an error body) instead of 200. */
+    /**
+     * Make userinfo answer this status (with an error body) instead of 200.
+     *
+     * @param value the new value
+     * @return this behaviour, to chain calls
+     */
     public ProviderBehaviour userinfoStatus(int value) {
         userinfoStatus = value;
         return this;
     }
 
-    /** Remove the userinfo endpoint: not in discovery, 404 when called. */
+    /**
+     * Remove the userinfo endpoint: not in discovery, 404 when called.
+     *
+     * @param value the new value
+     * @return this behaviour, to chain calls
+     */
     public ProviderBehaviour userinfoDisabled(boolean value) {
         userinfoDisabled = value;
         return this;
     }
 
-    /** Whether discovery lists {@code end_session_endpoint}; default true. */
+    /**
+     * Whether discovery lists {@code end_session_endpoint}; default true.
+     *
+     * @param value the new value
+     * @return this behaviour, to chain calls
+     */
     public ProviderBehaviour advertiseEndSession(boolean value) {
         advertiseEndSession = value;
         return this;
     }
 
-    /** Whether discovery lists {@code revocation_endpoint}; default true. */
+    /**
+     * Whether discovery lists {@code revocation_endpoint}; default true.
+     *
+     * @param value the new value
+     * @return this behaviour, to chain calls
+     */
     public ProviderBehaviour advertiseRevocation(boolean value) {
         advertiseRevocation = value;
         return this;
@@ -199,6 +284,11 @@ public final class ProviderBehaviour extends TokenEndpointBehaviour {
      * Answer every request to the endpoint named {@code endpointName} ({@code discovery}, {@code token},
      * {@code userinfo}, {@code jwks}, {@code revoke}, ...) with exactly this: an HTML error page, truncated or
      * oversized JSON, a repeated member. A {@code null} body switches it off for that endpoint.
+     * @param endpointName the endpoint, e.g. {@code token}
+     * @param status the HTTP status
+     * @param contentType the {@code Content-Type}
+     * @param body the body, or {@code null} to switch this off
+     * @return this behaviour, to chain calls
      */
     public ProviderBehaviour rawAnswer(String endpointName, int status, String contentType, String body) {
         if (body == null) {
@@ -209,7 +299,12 @@ public final class ProviderBehaviour extends TokenEndpointBehaviour {
         return this;
     }
 
-    /** The raw answer set for that endpoint, or {@code null}. */
+    /**
+     * The raw answer set for that endpoint, or {@code null}.
+     *
+     * @param endpointName the endpoint, e.g. {@code token}
+     * @return the raw answer, or null when the endpoint answers normally
+     */
     public RawResponse rawAnswer(String endpointName) {
         return rawAnswers.get(endpointName);
     }
@@ -223,21 +318,37 @@ public final class ProviderBehaviour extends TokenEndpointBehaviour {
         return this;
     }
 
+    /** {@return the current {@code signing} setting} */
     public Signing signing() { return signing; }
+    /** {@return the current {@code idTokenClaims} setting} */
     public Consumer<JWTClaimsSet.Builder> idTokenClaims() { return idTokenClaims; }
+    /** {@return the current {@code omitKid} setting} */
     public boolean omitKid() { return omitKid; }
+    /** {@return the current {@code advertisedIdTokenAlgs} setting} */
     public List<String> advertisedIdTokenAlgs() { return advertisedIdTokenAlgs; }
+    /** {@return the current {@code discoveryIssuer} setting} */
     public String discoveryIssuer() { return discoveryIssuer; }
+    /** {@return the current {@code discoveryDelay} setting} */
     public Duration discoveryDelay() { return discoveryDelay; }
+    /** {@return the current {@code discoveryStatus} setting} */
     public int discoveryStatus() { return discoveryStatus; }
+    /** {@return the current {@code issParameter} setting} */
     public IssParameter issParameter() { return issParameter; }
+    /** {@return the current {@code authorizationError} setting} */
     public AuthorizationError authorizationError() { return authorizationError; }
+    /** {@return the current {@code interactiveLogin} setting} */
     public boolean interactiveLogin() { return interactiveLogin; }
+    /** {@return the current {@code loginAs} setting} */
     public String loginAs() { return loginAs; }
+    /** {@return the current {@code userinfoSub} setting} */
     public String userinfoSub() { return userinfoSub; }
+    /** {@return the current {@code userinfoStatus} setting} */
     public int userinfoStatus() { return userinfoStatus; }
+    /** {@return the current {@code userinfoDisabled} setting} */
     public boolean userinfoDisabled() { return userinfoDisabled; }
+    /** {@return the current {@code advertiseEndSession} setting} */
     public boolean advertiseEndSession() { return advertiseEndSession; }
+    /** {@return the current {@code advertiseRevocation} setting} */
     public boolean advertiseRevocation() { return advertiseRevocation; }
     public Duration answerDelay() { return answerDelay; }
 }

@@ -95,6 +95,8 @@ public abstract class SampleAppContract extends SampleAppHarness {
     /**
      * Whether the server writes the {@code SameSite} attribute that {@code web.xml} asks for on its session
      * cookie. A target whose server cannot says so here, and the test checks it still cannot.
+     *
+     * @return true when the server writes it (the default)
      */
     protected boolean serverWritesSameSite() {
         return true;

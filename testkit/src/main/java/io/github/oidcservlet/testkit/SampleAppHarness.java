@@ -25,6 +25,7 @@ public abstract class SampleAppHarness {
     /** The headers of a browser's top-level navigation, which the application answers with a login redirect. */
     protected static final String[] NAVIGATION = {"Accept", "text/html,application/xhtml+xml,*/*;q=0.8",
             "Sec-Fetch-Mode", "navigate", "Sec-Fetch-Dest", "document"};
+    /** No extra headers: a plain API call. */
     protected static final String[] NONE = {};
     /**
      * The application's {@code refresh-margin} in seconds: a login whose access token lives less than this is due
@@ -48,14 +49,25 @@ public abstract class SampleAppHarness {
     /**
      * Starts the application configured with {@link #providerSettings} (as {@code oidc.*} system properties or
      * {@code OIDC_*} variables) and returns its root URL with a trailing slash.
+     *
+     * @param provider the provider to log in with
+     * @return the application's root URL, with a trailing slash
+     * @throws Exception when the application does not start
      */
     protected abstract URI startApplication(TestProvider provider) throws Exception;
 
+    /**
+     * Stops the application started by {@link #startApplication}.
+     *
+     * @throws Exception when it does not stop cleanly
+     */
     protected abstract void stopApplication() throws Exception;
 
     /**
      * What the application has logged so far (the last lines are attached to a failure); nothing unless the
      * subclass captures it.
+     *
+     * @return the log text
      */
     protected CharSequence applicationLog() {
         return "";
@@ -64,6 +76,9 @@ public abstract class SampleAppHarness {
     /**
      * The configuration keys and values that point an application at {@code provider}, with a
      * {@code refresh-margin} of {@value #REFRESH_MARGIN_SECONDS} seconds.
+     *
+     * @param provider the provider
+     * @return plain key to value ({@code issuer}, {@code client-id}, {@code client-secret}, {@code refresh-margin})
      */
     protected static Map<String, String> providerSettings(TestProvider provider) {
         return Map.of("issuer", provider.issuer(),
@@ -84,12 +99,18 @@ public abstract class SampleAppHarness {
         stopApplication();
     }
 
+    /** {@return how many refresh-token grants the provider's token endpoint received} */
     protected final int refreshGrants() {
         return (int) provider.requests("token").stream()
                 .filter(r -> "refresh_token".equals(r.form("grant_type"))).count();
     }
 
-    /** Logs in through the provider as a browser would (the provider logs {@code userName} in at once). */
+    /**
+     * Logs in through the provider as a browser would (the provider logs {@code userName} in at once).
+     *
+     * @param userName the user the provider logs in
+     * @return the browser, holding the application's session cookie
+     */
     protected final TestBrowser logIn(String userName) {
         provider.loginAs(userName);
         TestBrowser browser = new TestBrowser();
@@ -102,11 +123,23 @@ public abstract class SampleAppHarness {
         return browser;
     }
 
-    /** An absolute URL of the application; {@code path} starts with a slash. */
+    /**
+     * An absolute URL of the application.
+     *
+     * @param path a path starting with a slash
+     * @return the URL
+     */
     protected final String url(String path) {
         return base.resolve(path).toString();
     }
 
+    /**
+     * Calls {@code /api/me} and checks it answers JSON with 200.
+     *
+     * @param browser a logged-in browser
+     * @return the parsed answer
+     * @throws IOException when the body is no JSON
+     */
     protected final JsonNode apiMe(TestBrowser browser) throws IOException {
         HttpResponse<String> me = browser.get(url("/api/me"));
         assertThat(me.statusCode()).as("/api/me: %s", me.body()).isEqualTo(200);
@@ -114,10 +147,21 @@ public abstract class SampleAppHarness {
         return JSON.readTree(me.body());
     }
 
+    /**
+     * The answer's content type without spaces, for comparisons.
+     *
+     * @param response an answer
+     * @return e.g. {@code application/json;charset=UTF-8}; empty without the header
+     */
     protected static String contentType(HttpResponse<String> response) {
         return response.headers().firstValue("Content-Type").orElse("").replace(" ", "");
     }
 
+    /**
+     * Asserts that an error answer shows no stack trace and names no server.
+     *
+     * @param response an answer
+     */
     protected static void assertNoStackTrace(HttpResponse<String> response) {
         assertThat(response.body()).doesNotContain("Exception").doesNotContain("\tat ").doesNotContain("at org.")
                 .doesNotContain("at io.github.").doesNotContain("GlassFish").doesNotContain("Jetty");

@@ -32,12 +32,25 @@ public final class TestBrowser {
             .build();
     private volatile List<URI> lastHops = List.of();
 
-    /** GET with optional headers given as name, value, name, value... */
+    /**
+     * GET with optional headers given as name, value, name, value...
+     *
+     * @param url the URL
+     * @param headerNameValues the header name values
+     * @return the answer (redirects are not followed)
+     */
     public HttpResponse<String> get(String url, String... headerNameValues) {
         return send(request(URI.create(url), headerNameValues).GET().build());
     }
 
-    /** POST an {@code application/x-www-form-urlencoded} form (UTF-8), with optional extra headers. */
+    /**
+     * POST an {@code application/x-www-form-urlencoded} form (UTF-8), with optional extra headers.
+     *
+     * @param url the URL
+     * @param form the form fields
+     * @param headerNameValues the header name values
+     * @return the answer (redirects are not followed)
+     */
     public HttpResponse<String> post(String url, Map<String, String> form, String... headerNameValues) {
         String body = form.entrySet().stream()
                 .map(e -> Redirects.encode(e.getKey()) + "=" + Redirects.encode(e.getValue()))
@@ -51,6 +64,10 @@ public final class TestBrowser {
     /**
      * Follows {@code Location} headers of 3xx answers with GETs, at most {@code maxHops} times, and returns the
      * last response (a 3xx again when the hops ran out). Relative locations resolve against the request URI.
+     *
+     * @param response the response
+     * @param maxHops the maxHops
+     * @return the first answer that is not a redirect, or the last after {@code maxHops}
      */
     public HttpResponse<String> follow(HttpResponse<String> response, int maxHops) {
         List<URI> hops = new ArrayList<>();
@@ -68,12 +85,20 @@ public final class TestBrowser {
         return current;
     }
 
-    /** The URIs the last {@link #follow} requested, in order (the starting response's URI excluded). */
+    /**
+     * The URIs the last {@link #follow} requested, in order (the starting response's URI excluded).
+     *
+     * @return the URLs the last {@link #follow} visited, in order
+     */
     public List<URI> lastHops() {
         return lastHops;
     }
 
-    /** The cookies this browser holds now. */
+    /**
+     * The cookies this browser holds now.
+     *
+     * @return the cookies the browser holds
+     */
     public List<HttpCookie> cookies() {
         return List.copyOf(cookies.getCookieStore().getCookies());
     }

@@ -43,7 +43,11 @@ public final class TestPostgres implements AutoCloseable {
         this.asServiceUser = asServiceUser;
     }
 
-    /** Creates a cluster and starts it; fails with a message naming what to install when no binaries are found. */
+    /**
+     * Creates a cluster and starts it; fails with a message naming what to install when no binaries are found.
+     *
+     * @return the running server; close it when done
+     */
     public static TestPostgres start() {
         Path binaries = findBinaries().orElseThrow(() -> new IllegalStateException("No PostgreSQL server binaries "
                 + "found (initdb and pg_ctl under /usr/lib/postgresql/<version>/bin, or OIDC_TEST_PG_BIN): install "
@@ -70,21 +74,34 @@ public final class TestPostgres implements AutoCloseable {
         }
     }
 
-    /** The JDBC URL of the {@code postgres} database, for the user {@code postgres} without a password. */
+    /**
+     * The JDBC URL of the {@code postgres} database, for the user {@code postgres} without a password.
+     *
+     * @return the JDBC URL of the server's database
+     */
     public String jdbcUrl() {
         return "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
     }
 
-    /** The user to connect as. */
+    /**
+     * The user to connect as.
+     *
+     * @return the database user
+     */
     public String user() {
         return "postgres";
     }
 
+    /** {@return the port the server listens on (loopback)} */
     public int port() {
         return port;
     }
 
-    /** The server's own log, for the failure message of a test. */
+    /**
+     * The server's own log, for the failure message of a test.
+     *
+     * @return the server's log so far
+     */
     public String log() {
         try {
             Path log = folder.resolve("server.log");

@@ -24,7 +24,9 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  */
 public final class TestProvider implements AutoCloseable {
 
+    /** The client every provider knows from the start. */
     public static final String DEFAULT_CLIENT_ID = "test-client";
+    /** The secret of {@link #DEFAULT_CLIENT_ID}. */
     public static final String DEFAULT_CLIENT_SECRET = "test-secret";
     /** The {@code events} member of a logout token (OpenID Back-Channel Logout 1.0 §2.4). */
     public static final String BACKCHANNEL_LOGOUT_EVENT = "http://schemas.openid.net/event/backchannel-logout";
@@ -37,12 +39,21 @@ public final class TestProvider implements AutoCloseable {
         this.context = context;
     }
 
-    /** Starts a provider whose issuer is {@code http://127.0.0.1:<port>}. */
+    /**
+     * Starts a provider whose issuer is {@code http://127.0.0.1:<port>}.
+     *
+     * @return the running provider; close it when done
+     */
     public static TestProvider start() {
         return start(TestProviderOptions.defaults());
     }
 
-    /** Starts a provider with an issuer path or a fixed (possibly non-URL) issuer string. */
+    /**
+     * Starts a provider with an issuer path or a fixed (possibly non-URL) issuer string.
+     *
+     * @param options the options
+     * @return the running provider; close it when done
+     */
     public static TestProvider start(TestProviderOptions options) {
         QueuedThreadPool threads = new QueuedThreadPool(32, 2);
         threads.setName("test-provider");
@@ -90,45 +101,64 @@ public final class TestProvider implements AutoCloseable {
         return routes;
     }
 
-    /** The issuer identifier: {@code http://127.0.0.1:<port>[path]}, or the fixed string of the options. */
+    /**
+     * The issuer identifier: {@code http://127.0.0.1:<port>[path]}, or the fixed string of the options.
+     *
+     * @return the issuer identifier
+     */
     public String issuer() {
         return context.issuer;
     }
 
-    /** {@code http://127.0.0.1:<port>} */
+    /**
+     * {@code http://127.0.0.1:<port>}.
+     *
+     * @return the provider's base URI
+     */
     public URI baseUri() {
         return context.uris.base();
     }
 
+    /** {@return the discovery document URL ({@code .well-known/openid-configuration})} */
     public URI discoveryUri() {
         return context.uris.resolve(EndpointUris.DISCOVERY);
     }
 
+    /** {@return the authorization endpoint} */
     public URI authorizationEndpoint() {
         return context.uris.resolve(EndpointUris.AUTHORIZE);
     }
 
+    /** {@return the token endpoint} */
     public URI tokenEndpoint() {
         return context.uris.resolve(EndpointUris.TOKEN);
     }
 
+    /** {@return the userinfo endpoint} */
     public URI userinfoEndpoint() {
         return context.uris.resolve(EndpointUris.USERINFO);
     }
 
+    /** {@return the JWKS URI} */
     public URI jwksUri() {
         return context.uris.resolve(EndpointUris.JWKS);
     }
 
+    /** {@return the end-session endpoint (RP-Initiated Logout)} */
     public URI endSessionEndpoint() {
         return context.uris.resolve(EndpointUris.END_SESSION);
     }
 
+    /** {@return the revocation endpoint (RFC 7009)} */
     public URI revocationEndpoint() {
         return context.uris.resolve(EndpointUris.REVOKE);
     }
 
-    /** The live knobs. */
+    /**
+     * The live knobs.
+     *
+     * @return this behaviour, to chain calls
+     */
     public ProviderBehaviour behaviour() {
         return context.behaviour;
     }
@@ -151,6 +181,8 @@ public final class TestProvider implements AutoCloseable {
      *
      * @param secretOrNull the secret, or {@code null} for a public client (token endpoint auth method {@code none})
      * @param redirectUris the exact redirect URIs allowed; none means any loopback {@code http(s)} URI
+     * @param clientId the client id
+     * @return this provider, to chain calls
      */
     public TestProvider client(String clientId, String secretOrNull, String... redirectUris) {
         context.clients.register(new RegisteredClient(clientId, secretOrNull, Arrays.asList(redirectUris)));
@@ -162,6 +194,9 @@ public final class TestProvider implements AutoCloseable {
      * assertions must verify with this public key (RSA for RS256/PS256, EC P-256 for ES256).
      *
      * @param redirectUris the exact redirect URIs allowed; none means any loopback {@code http(s)} URI
+     * @param clientId the client id
+     * @param publicKey the publicKey
+     * @return this provider, to chain calls
      */
     public TestProvider clientWithKey(String clientId, java.security.PublicKey publicKey, String... redirectUris) {
         context.clients.register(new RegisteredClient(clientId, null, Arrays.asList(redirectUris),
@@ -172,13 +207,20 @@ public final class TestProvider implements AutoCloseable {
     /**
      * Adds or overrides claims of a user (every username is a user). A {@code null} value removes a default
      * claim; a {@code sub} claim replaces the username as subject.
+     * @param username the user name
+     * @param claims the claims, as a JSON object
+     * @return this provider, to chain calls
      */
     public TestProvider user(String username, Map<String, Object> claims) {
         context.users.put(username, claims);
         return this;
     }
 
-    /** Who the non-interactive authorization endpoint logs in; default "alice". */
+    /**
+     * Who the non-interactive authorization endpoint logs in; default "alice".
+     *
+     * @param username the user name
+     */
     public void loginAs(String username) {
         context.behaviour.loginAs(username);
     }
@@ -187,11 +229,18 @@ public final class TestProvider implements AutoCloseable {
      * The requests an endpoint received, oldest first.
      *
      * @param endpointName "authorize", "token", "userinfo", "jwks", "discovery", "revoke" or "end_session"
+     * @return the recorded requests, oldest first
      */
     public List<RecordedRequest> requests(String endpointName) {
         return context.log.requests(endpointName);
     }
 
+    /**
+     * How many requests an endpoint received.
+     *
+     * @param endpointName as for {@link #requests(String)}
+     * @return the count
+     */
     public int count(String endpointName) {
         return requests(endpointName).size();
     }
@@ -204,7 +253,11 @@ public final class TestProvider implements AutoCloseable {
         return context.grants.endedFamilies();
     }
 
-    /** The current keys, private parts included. */
+    /**
+     * The current keys, private parts included.
+     *
+     * @return the keys the provider signs with now
+     */
     public KeyMaterial keys() {
         return context.keys.get();
     }
@@ -223,6 +276,9 @@ public final class TestProvider implements AutoCloseable {
      * Signs arbitrary claims exactly as given (the {@link ProviderBehaviour#idTokenClaims} customizer is not
      * applied; {@link ProviderBehaviour#omitKid} is). For {@link Signing#HS256_WITH_CLIENT_SECRET} the key is the
      * secret of the client named by the first {@code aud}.
+     * @param claims the claims, as a JSON object
+     * @param signing how to sign
+     * @return the signed token (compact JWS)
      */
     public String signIdToken(JWTClaimsSet claims, Signing signing) {
         List<String> audience = claims.getAudience();
@@ -235,6 +291,7 @@ public final class TestProvider implements AutoCloseable {
      * The claims of a valid logout token (OpenID Back-Channel Logout 1.0 §2.4) for the default client: {@code iss},
      * {@code aud}, {@code iat} now, {@code exp} in two minutes, a fresh {@code jti} and the back-channel logout
      * {@code events} member. Add {@code sid} and/or {@code sub}, or spoil a claim, then {@link #signLogoutToken}.
+     * @return a builder with the claims a valid logout token carries
      */
     public JWTClaimsSet.Builder logoutTokenClaims() {
         java.time.Instant now = context.clock.instant();
@@ -250,12 +307,22 @@ public final class TestProvider implements AutoCloseable {
     /**
      * Signs a logout token exactly as given, with header {@code typ: logout+jwt} (§2.4); {@code null} claim values
      * are left out. {@link ProviderBehaviour#omitKid} applies.
+     * @param claims the claims, as a JSON object
+     * @param signing how to sign
+     * @return the signed logout token (compact JWS)
      */
     public String signLogoutToken(JWTClaimsSet claims, Signing signing) {
         return signLogoutToken(claims, signing, "logout+jwt");
     }
 
-    /** As {@link #signLogoutToken(JWTClaimsSet, Signing)} with another {@code typ} header, or none ({@code null}). */
+    /**
+     * As {@link #signLogoutToken(JWTClaimsSet, Signing)} with another {@code typ} header, or none ({@code null}).
+     *
+     * @param claims the claims, as a JSON object
+     * @param signing how to sign
+     * @param type the type
+     * @return the signed logout token (compact JWS)
+     */
     public String signLogoutToken(JWTClaimsSet claims, Signing signing, String type) {
         List<String> audience = claims.getAudience();
         RegisteredClient client = context.clients.find(audience == null || audience.isEmpty() ? null : audience.get(0));
@@ -267,6 +334,9 @@ public final class TestProvider implements AutoCloseable {
     /**
      * Signs {@code payload} verbatim (RS256, the current key, {@code typ} as given or none): for payloads that are
      * no JSON object at all, such as {@code null} or {@code []}, which {@link JWTClaimsSet} cannot express.
+     * @param payload the payload
+     * @param type the type
+     * @return the signed token (compact JWS)
      */
     public String signRawPayload(String payload, String type) {
         return context.signer.signRawPayload(payload, type == null ? null : new com.nimbusds.jose.JOSEObjectType(type));

@@ -12,6 +12,12 @@ import java.util.Objects;
  */
 public record TestProviderOptions(String issuerPath, String fixedIssuer) {
 
+    /**
+     * Options, checked.
+     *
+     * @param issuerPath  the issuer path, {@code ""} or starting with a slash
+     * @param fixedIssuer a verbatim issuer string, or {@code null}
+     */
     public TestProviderOptions {
         Objects.requireNonNull(issuerPath, "issuerPath");
         if (!issuerPath.isEmpty() && (!issuerPath.startsWith("/") || issuerPath.endsWith("/"))) {
@@ -23,12 +29,21 @@ public record TestProviderOptions(String issuerPath, String fixedIssuer) {
         }
     }
 
-    /** Issuer {@code http://127.0.0.1:<port>}, endpoints at the root. */
+    /**
+     * Issuer {@code http://127.0.0.1:<port>}, endpoints at the root.
+     *
+     * @return this, to chain calls
+     */
     public static TestProviderOptions defaults() {
         return new TestProviderOptions("", null);
     }
 
-    /** Issuer {@code http://127.0.0.1:<port><path>}; discovery and endpoints below that path. */
+    /**
+     * Issuer {@code http://127.0.0.1:<port><path>}; discovery and endpoints below that path.
+     *
+     * @param path the path
+     * @return this, to chain calls
+     */
     public TestProviderOptions withIssuerPath(String path) {
         return new TestProviderOptions(path, fixedIssuer);
     }
@@ -37,6 +52,9 @@ public record TestProviderOptions(String issuerPath, String fixedIssuer) {
      * An issuer string that is not derived from the URL (for example {@code "agate:abc"}). The endpoints stay at
      * {@code http://127.0.0.1:<port><issuerPath>/...}; the discovery document still answers, but a relying party
      * cannot find it from such an issuer (OIDC Discovery §4 needs an https URL issuer).
+     *
+     * @param issuer the issuer
+     * @return this, to chain calls
      */
     public TestProviderOptions withIssuer(String issuer) {
         return new TestProviderOptions(issuerPath, issuer);

@@ -30,9 +30,17 @@ public interface EndedLogins {
     /**
      * Whether nothing is recorded; must be as cheap as a field read, because every authenticated request asks it
      * first and calls {@link #isEnded} only when it answers false.
+     *
+     * @return true when no logout has been recorded
      */
     boolean isEmpty();
 
-    /** Whether this login was ended by a back-channel logout. */
+    /**
+     * Whether a recorded logout ended this login: its {@code sid} or {@code sub} was logged out by a logout token
+     * issued after the login's ID token.
+     *
+     * @param session the login a request holds
+     * @return true when the login is over
+     */
     boolean isEnded(OidcLogin session);
 }

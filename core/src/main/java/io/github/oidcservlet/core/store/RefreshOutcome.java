@@ -28,6 +28,7 @@ public sealed interface RefreshOutcome {
      * carry on with the old session instead of waiting. (Requests whose token has expired wait for the result.)
      */
     record InProgress() implements RefreshOutcome {
+        /** The one instance: the outcome carries no value. */
         public static final InProgress INSTANCE = new InProgress();
     }
 

@@ -103,6 +103,8 @@ public final class OidcEngine implements AutoCloseable {
     /**
      * As {@link #create(OidcConfig)}, with {@code clock} (tests move it), the only time source of the engine.
      *
+     * @param config the configuration
+     * @param clock  the only time source of the engine
      * @return the engine; close it when the application stops
      */
     public static OidcEngine create(OidcConfig config, Clock clock) {
@@ -121,36 +123,58 @@ public final class OidcEngine implements AutoCloseable {
         }
     }
 
+    /** {@return the configuration the engine was made with} */
     public OidcConfig config() {
         return config;
     }
 
+    /** {@return the provider: its metadata (discovery or manual) and HTTP client} */
     public OidcProvider provider() {
         return provider;
     }
 
     /**
-     * The hot path: is this session still good for a request? One clock read and one comparison, plus, only once
-     * a back-channel logout has been recorded, a lookup of the session's {@code sid} and {@code sub}.
+     * The hot path: may this login serve a request as it is? True while its access token is valid for longer
+     * than {@code refresh-margin} and no back-channel logout ended it. One clock read and one comparison, plus,
+     * only once a back-channel logout has been recorded, a lookup of the login's {@code sid} and {@code sub}.
+     * When it answers false, {@link #isEnded} says whether the login is over for good and {@link #isValid} whether
+     * its token may still serve while a refresh is attempted.
+     *
+     * @param session the login the request holds
+     * @return true when the request can go on without a refresh
      */
     public boolean isActive(OidcLogin session) {
         return session.isActive(clock.millis(), refreshMarginMillis)
                 && (endedLogins.isEmpty() || !endedLogins.isEnded(session));
     }
 
-    /** Whether a back-channel logout ended this login. */
+    /**
+     * Whether a back-channel logout ended this login; such a login never serves again, whatever its token says.
+     *
+     * @param session the login the request holds
+     * @return true when the provider logged it out
+     */
     public boolean isEnded(OidcLogin session) {
         return !endedLogins.isEmpty() && endedLogins.isEnded(session);
     }
 
-    /** Whether the session's access token itself is still valid (no margin). */
+    /**
+     * Whether the login's access token itself is still valid (no margin, no logout check): such a login may serve
+     * the request when a refresh cannot reach the provider.
+     *
+     * @param session the login the request holds
+     * @return true before the access token's expiry
+     */
     public boolean isValid(OidcLogin session) {
         return session.isValid(clock.millis());
     }
 
     /**
-     * Refreshes a session whose access token expires within {@code refresh-margin}; one refresh per session at a
+     * Refreshes a login whose access token expires within {@code refresh-margin}; one refresh per login at a
      * time, concurrent callers get the same outcome.
+     *
+     * @param session the login to refresh
+     * @return what became of it
      */
     public RefreshOutcome refresh(OidcLogin session) {
         return refresher.refresh(session);
@@ -159,6 +183,9 @@ public final class OidcEngine implements AutoCloseable {
     /**
      * Starts a login: a redirect to the authorization endpoint, remembered in {@code pending}.
      *
+     * @param redirectUri the callback URL registered at the provider
+     * @param returnTo    where the browser goes after the login (same origin)
+     * @param pending     the browser session's pending logins; the new one is added
      * @return a {@link LoginResult.Redirect}, or a {@link LoginResult.Failed} when the provider is unreachable
      */
     public LoginResult startLogin(String redirectUri, String returnTo, PendingLogins pending) {
@@ -169,6 +196,12 @@ public final class OidcEngine implements AutoCloseable {
      * Re-authenticates the user of an expired login that cannot be refreshed: the request carries
      * {@code id_token_hint} (OIDC Core §3.1.2.1), and with {@code silent-reauth} also {@code prompt=none}, whose
      * {@code login_required} or {@code interaction_required} answer turns into an interactive login.
+     *
+     * @param redirectUri the callback URL registered at the provider
+     * @param returnTo    where the browser goes after the login (same origin)
+     * @param pending     the browser session's pending logins; the new one is added
+     * @param expired     the login to renew; its ID token becomes the hint
+     * @return a {@link LoginResult.Redirect}, or a {@link LoginResult.Failed} when the provider is unreachable
      */
     public LoginResult startReauthentication(String redirectUri, String returnTo, PendingLogins pending,
                                              OidcLogin expired) {
@@ -186,24 +219,36 @@ public final class OidcEngine implements AutoCloseable {
         }
     }
 
-    /** Handles the callback; see {@link CallbackHandler#handle}. */
+    /**
+     * Completes a login at the callback: matches {@code state}, redeems the code, validates the tokens.
+     *
+     * @param params  the callback request's parameters
+     * @param pending the browser session's pending logins; the matched one is used up
+     * @return the new login, a redirect (silent re-authentication that needs the user), or why it failed
+     */
     public LoginResult completeLogin(Map<String, List<String>> params, PendingLogins pending) {
         return callbackHandler.handle(params, pending);
     }
 
-    /** Where to send the browser after the local session has ended. */
-    public URI logoutLocation(OidcLogin session, String postLogoutRedirectUri) {
-        return logoutLocation(session, postLogoutRedirectUri, null);
-    }
-
-    /** Where to send the browser after the local session has ended, with a {@code state} to pass back. */
+    /**
+     * Where to send the browser after the local session has ended: the provider's end-session endpoint with
+     * {@code id_token_hint} (OpenID RP-Initiated Logout 1.0), or straight back when the provider has none.
+     *
+     * @param session               the login that ended, or null
+     * @param postLogoutRedirectUri where the provider sends the browser back
+     * @param state                 a value the provider passes back, or null
+     * @return the location to redirect to
+     */
     public URI logoutLocation(OidcLogin session, String postLogoutRedirectUri, String state) {
         return logoutRedirects.location(knownMetadata(), session, postLogoutRedirectUri, state);
     }
 
     /**
      * Revokes the session's refresh token, then its access token, when the provider has a revocation endpoint
-     * (RFC 7009); in the background, so the logout never waits. The future is for tests and never fails.
+     * (RFC 7009); in the background, so the logout never waits.
+     *
+     * @param session the login that ended, or null (nothing to revoke)
+     * @return completes when the revocation is done; for tests, never fails
      */
     public CompletableFuture<Void> revokeTokens(OidcLogin session) {
         ProviderMetadata metadata = knownMetadata();
@@ -218,6 +263,9 @@ public final class OidcEngine implements AutoCloseable {
      * "Refresh tokens issued without the offline_access property to a session being logged out SHOULD be revoked.
      * Refresh tokens issued with the offline_access property normally SHOULD NOT be revoked": with
      * {@code offline_access} among the requested scopes nothing is revoked.
+     *
+     * @param session the login the logout ended
+     * @return completes when the revocation is done; for tests, never fails
      */
     public CompletableFuture<Void> revokeEndedLogin(OidcLogin session) {
         if (List.of(config.scopes().split(" ")).contains("offline_access")) {
@@ -226,7 +274,12 @@ public final class OidcEngine implements AutoCloseable {
         return revokeTokens(session);
     }
 
-    /** Handles a back-channel logout request's {@code logout_token} values. */
+    /**
+     * Handles a back-channel logout request: validates the logout token and records the logins it ends.
+     *
+     * @param logoutTokens the request's {@code logout_token} values (exactly one is valid)
+     * @return what to answer the provider
+     */
     public BackchannelLogoutResult backchannelLogout(List<String> logoutTokens) {
         return backchannelLogout.handle(logoutTokens);
     }

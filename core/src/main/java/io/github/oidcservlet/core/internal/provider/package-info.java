@@ -1,5 +1,10 @@
 /**
  * The OpenID Provider as the relying party sees it: metadata from discovery or manual endpoints, the one HTTP
  * client with its timeouts, and the cached, rate-limited JWKS source.
+ *
+ * <p><b>Not API.</b> This package is internal to oidc-servlet: its public types are public only so that the
+ * library's own packages and modules can use them. They may change or disappear in any release without notice;
+ * applications use the API packages ({@code io.github.oidcservlet.core}, {@code .core.store}, {@code .core.web},
+ * {@code .filter}, {@code .jakarta}, {@code .testkit}) instead.
  */
 package io.github.oidcservlet.core.internal.provider;

@@ -1,0 +1,11 @@
+/**
+ * The helpers of {@link io.github.oidcservlet.core.web.OidcWebAdapter}: the session attributes it keeps, renewal
+ * of a login, the application's URLs, API-or-navigation classification, path matching, the logout confirmation
+ * page and the error pages.
+ *
+ * <p><b>Not API.</b> This package is internal to oidc-servlet: its public types are public only so that the
+ * library's own packages and modules can use them. They may change or disappear in any release without notice;
+ * applications use the API packages ({@code io.github.oidcservlet.core}, {@code .core.store}, {@code .core.web},
+ * {@code .filter}, {@code .jakarta}, {@code .testkit}) instead.
+ */
+package io.github.oidcservlet.core.internal.web;

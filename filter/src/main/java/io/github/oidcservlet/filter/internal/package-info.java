@@ -1,0 +1,10 @@
+/**
+ * The {@code jakarta.servlet} binding of the core's web port, shared by the filter and the Jakarta Security
+ * mechanism.
+ *
+ * <p><b>Not API.</b> This package is internal to oidc-servlet: its public types are public only so that the
+ * library's own packages and modules can use them. They may change or disappear in any release without notice;
+ * applications use the API packages ({@code io.github.oidcservlet.core}, {@code .core.store}, {@code .core.web},
+ * {@code .filter}, {@code .jakarta}, {@code .testkit}) instead.
+ */
+package io.github.oidcservlet.filter.internal;
