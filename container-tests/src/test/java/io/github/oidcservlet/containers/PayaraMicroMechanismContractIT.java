@@ -20,16 +20,6 @@ class PayaraMicroMechanismContractIT extends ContainerContract {
         return "mechanism";
     }
 
-    /**
-     * Payara Micro 6.2025.10, like GlassFish 7, writes no {@code SameSite} from {@code web.xml}'s
-     * {@code cookie-config}: its session cookie is {@code JSESSIONID=…; Path=/; HttpOnly}. Browsers treat a cookie
-     * without it as {@code Lax}.
-     */
-    @Override
-    protected boolean serverWritesSameSite() {
-        return false;
-    }
-
     @Override
     Started launch(Map<String, String> oidcEnvironment) throws Exception {
         return PayaraMicro.start(ServerFiles.mechanismWar(), oidcEnvironment);
