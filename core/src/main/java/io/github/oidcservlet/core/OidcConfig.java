@@ -317,8 +317,8 @@ public final class OidcConfig {
     /** {@return whether plain {@code http://} provider endpoints off this machine are accepted ({@code allow-http})} */
     public boolean allowHttp() { return allowHttp; }
     /**
-     * The {@code SameSite} value ({@code Lax}, {@code Strict}) for a session cookie the container wrote without
-     * one; empty for {@code session-cookie-same-site=none}.
+     * {@return the {@code SameSite} value ({@code Lax}, {@code Strict}) for a session cookie the container wrote
+     * without one; empty for {@code session-cookie-same-site=none}}
      */
     public Optional<String> sessionCookieSameSite() { return Optional.ofNullable(sessionCookieSameSite); }
     /** {@return the {@code store} key and its pass-through {@code store-*} settings} */
@@ -332,6 +332,7 @@ public final class OidcConfig {
      * @return the registration's name
      */
     public String registration() { return "default"; }
+    /** {@return when a login calls the UserInfo endpoint ({@code userinfo}: always, never or auto)} */
     public UserinfoPolicy userinfo() { return userinfo; }
 
     @Override

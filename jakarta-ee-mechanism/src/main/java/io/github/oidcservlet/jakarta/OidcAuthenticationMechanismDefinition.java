@@ -141,6 +141,8 @@ public @interface OidcAuthenticationMechanismDefinition {
     /**
      * {@code session-cookie-same-site}: the {@code SameSite} attribute added to the container's session cookie when
      * the container writes none; {@code Lax} (default), {@code Strict}, or {@code none} to leave the cookie alone.
+     *
+     * @return the value, or empty for the default
      */
     String sessionCookieSameSite() default "";
 
@@ -156,6 +158,8 @@ public @interface OidcAuthenticationMechanismDefinition {
     /**
      * {@code userinfo}: {@code always} (default), {@code never}, or {@code auto} (only when the ID token lacks the
      * claims of a requested scope).
+     *
+     * @return the policy, or empty for the default
      */
     String userinfo() default "";
 }

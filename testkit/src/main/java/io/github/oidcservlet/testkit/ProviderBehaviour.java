@@ -312,6 +312,9 @@ public final class ProviderBehaviour extends TokenEndpointBehaviour {
     /**
      * Add this much to every answer of every endpoint, as a provider one network round trip away would (a distant
      * provider for latency benchmarks); it comes on top of the per-endpoint delays. Default zero.
+     *
+     * @param value the delay added to every answer
+     * @return this behaviour, to chain calls
      */
     public ProviderBehaviour answerDelay(Duration value) {
         answerDelay = Objects.requireNonNull(value, "answerDelay");
@@ -350,5 +353,6 @@ public final class ProviderBehaviour extends TokenEndpointBehaviour {
     public boolean advertiseEndSession() { return advertiseEndSession; }
     /** {@return the current {@code advertiseRevocation} setting} */
     public boolean advertiseRevocation() { return advertiseRevocation; }
+    /** {@return the current {@code answerDelay} setting} */
     public Duration answerDelay() { return answerDelay; }
 }

@@ -210,6 +210,8 @@ public abstract class SampleAppContract extends SampleAppHarness {
      * Whether the browser still names the session the logout invalidated when it comes back from the provider: the
      * sample's home page says "You are logged out." only then (a made-up {@code state} alone must not). A target
      * whose server expires the session cookie at invalidation says so here, and the test checks it still does.
+     *
+     * @return whether this target's server keeps the invalidated session's cookie
      */
     protected boolean serverKeepsTheInvalidatedSessionCookie() {
         return true;

@@ -248,6 +248,8 @@ public final class TestProvider implements AutoCloseable {
     /**
      * How many logins {@link ProviderBehaviour#refreshTokenReuseDetection(boolean) reuse detection} has ended since
      * the last {@link #reset()}: each one a refresh token that some client spent twice.
+     *
+     * @return the number of logins ended that way
      */
     public int loginsEndedByRefreshTokenReuse() {
         return context.grants.endedFamilies();

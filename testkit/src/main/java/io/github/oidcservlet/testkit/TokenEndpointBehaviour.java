@@ -139,6 +139,9 @@ abstract sealed class TokenEndpointBehaviour permits ProviderBehaviour {
      * With {@link #rotateRefreshTokens(boolean) rotation}: a refresh token presented again after it was rotated
      * away revokes every access and refresh token of its login (RFC 9700 §4.14.2; Keycloak's "Revoke Refresh
      * Token"), so a client that spends one refresh token twice logs its user out. Default false.
+     *
+     * @param value the new value
+     * @return this behaviour, to chain calls
      */
     public ProviderBehaviour refreshTokenReuseDetection(boolean value) {
         refreshTokenReuseDetection = value;
@@ -215,6 +218,7 @@ abstract sealed class TokenEndpointBehaviour permits ProviderBehaviour {
     public boolean issueRefreshToken() { return issueRefreshToken; }
     /** {@return the current {@code rotateRefreshTokens} setting} */
     public boolean rotateRefreshTokens() { return rotateRefreshTokens; }
+    /** {@return the current {@code refreshTokenReuseDetection} setting} */
     public boolean refreshTokenReuseDetection() { return refreshTokenReuseDetection; }
     /** {@return the current {@code omitIdToken} setting} */
     public boolean omitIdToken() { return omitIdToken; }
