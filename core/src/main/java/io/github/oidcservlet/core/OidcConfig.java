@@ -1,6 +1,7 @@
 package io.github.oidcservlet.core;
 
 import io.github.oidcservlet.core.internal.config.UserinfoPolicy;
+import io.github.oidcservlet.core.internal.config.ApplicationRules;
 import io.github.oidcservlet.core.internal.config.ClientAuthMethod;
 import io.github.oidcservlet.core.internal.config.ClientCredentials;
 import io.github.oidcservlet.core.internal.config.ConfigKey;
@@ -89,25 +90,24 @@ public final class OidcConfig {
         rolesClaim = in.optional(ConfigKey.ROLES_CLAIM).orElseThrow();
         refreshMargin = in.seconds(ConfigKey.REFRESH_MARGIN, 0);
         clockSkew = in.seconds(ConfigKey.CLOCK_SKEW, 0);
-        expiresInUnit = expiresInUnit(in);
+        expiresInUnit = ApplicationRules.expiresInUnit(in);
         redirectPath = in.path(ConfigKey.REDIRECT_PATH);
         logoutPath = in.path(ConfigKey.LOGOUT_PATH);
         backchannelLogoutPath = in.path(ConfigKey.BACKCHANNEL_LOGOUT_PATH);
-        postLogoutRedirectUri = postLogoutRedirectUri(in);
+        postLogoutRedirectUri = ApplicationRules.postLogoutRedirectUri(in);
         publicPaths = in.patterns(ConfigKey.PUBLIC_PATHS);
         apiPaths = in.patterns(ConfigKey.API_PATHS);
-        baseUrl = baseUrl(in);
+        baseUrl = ApplicationRules.baseUrl(in);
         connectTimeout = in.seconds(ConfigKey.CONNECT_TIMEOUT, 1);
         readTimeout = in.seconds(ConfigKey.READ_TIMEOUT, 1);
         silentReauth = in.bool(ConfigKey.SILENT_REAUTH);
         maxResponseSize = in.bytes(ConfigKey.MAX_RESPONSE_SIZE, 1024);
         allowHttp = in.bool(ConfigKey.ALLOW_HTTP);
-        sessionCookieSameSite = sameSite(in);
+        sessionCookieSameSite = ApplicationRules.sessionCookieSameSite(in);
         store = StoreSettings.read(in, in.source());
         userinfo = UserinfoPolicy.parse(in);
-        checkEndpoints(in);
+        checkCombinations(in);
         PlainHttp.check(in, this);
-        checkPathsDiffer(in);
     }
 
     /**
@@ -118,12 +118,7 @@ public final class OidcConfig {
      * @throws OidcConfigException listing every problem, each naming its key as the user wrote it
      */
     public static OidcConfig from(ConfigSource source) {
-        ConfigReader reader = new ConfigReader(source);
-        OidcConfig config = new OidcConfig(reader);
-        if (!reader.problems().isEmpty()) {
-            throw new OidcConfigException(reader.problems());
-        }
-        return config;
+        return checked(new ConfigReader(source));
     }
 
     /**
@@ -144,6 +139,10 @@ public final class OidcConfig {
                 reader.problems().add("init-param '" + name + "' is not a known key" + KeySuggestions.forName(name));
             }
         }
+        return checked(reader);
+    }
+
+    private static OidcConfig checked(ConfigReader reader) {
         OidcConfig config = new OidcConfig(reader);
         if (!reader.problems().isEmpty()) {
             throw new OidcConfigException(reader.problems());
@@ -151,51 +150,8 @@ public final class OidcConfig {
         return config;
     }
 
-    private static ChronoUnit expiresInUnit(ConfigReader in) {
-        String text = in.optional(ConfigKey.EXPIRES_IN_UNIT).orElseThrow().toLowerCase(Locale.ROOT);
-        return switch (text) {
-            case "seconds" -> ChronoUnit.SECONDS;
-            case "milliseconds" -> ChronoUnit.MILLIS;
-            default -> {
-                in.problem(ConfigKey.EXPIRES_IN_UNIT, "must be seconds or milliseconds, got '" + text + "'");
-                yield ChronoUnit.SECONDS;
-            }
-        };
-    }
-
-    private static String postLogoutRedirectUri(ConfigReader in) {
-        Optional<String> text = in.optional(ConfigKey.POST_LOGOUT_REDIRECT_URI);
-        if (text.isPresent() && !text.get().startsWith("/")) {
-            in.parseUrl(ConfigKey.POST_LOGOUT_REDIRECT_URI, text.get());
-        } else if (text.isPresent() && text.get().startsWith("//")) {
-            in.problem(ConfigKey.POST_LOGOUT_REDIRECT_URI, "must be a path ('/bye') or an absolute URL, got '" + text.get() + "'");
-        }
-        return text.orElse(null);
-    }
-
-    private static String sameSite(ConfigReader in) {
-        String text = in.optional(ConfigKey.SESSION_COOKIE_SAME_SITE).orElseThrow();
-        return switch (text.toLowerCase(Locale.ROOT)) {
-            case "lax" -> "Lax";
-            case "strict" -> "Strict";
-            case "none" -> null;
-            default -> {
-                in.problem(ConfigKey.SESSION_COOKIE_SAME_SITE, "must be Lax, Strict or none (leave the container's "
-                        + "cookie as it is), got '" + text + "'");
-                yield null;
-            }
-        };
-    }
-
-    private static URI baseUrl(ConfigReader in) {
-        URI uri = in.url(ConfigKey.BASE_URL);
-        if (uri != null && (uri.getRawQuery() != null)) {
-            in.problem(ConfigKey.BASE_URL, "must not have a query, got '" + uri + "'");
-        }
-        return uri;
-    }
-
-    private void checkEndpoints(ConfigReader in) {
+    /** The rules that tie several keys together. */
+    private void checkCombinations(ConfigReader in) {
         if (authorizationEndpoint != null && tokenEndpoint == null) {
             in.problem(ConfigKey.TOKEN_ENDPOINT, "is required when authorization-endpoint is set (manual endpoints)");
         }
@@ -212,9 +168,6 @@ public final class OidcConfig {
                     + (idTokenAlgs.isEmpty() ? "RS256" : String.join("/", idTokenAlgs))
                     + " ID tokens (only HS256/384/512 in id-token-algs need no jwks-uri)");
         }
-    }
-
-    private void checkPathsDiffer(ConfigReader in) {
         if (redirectPath != null && redirectPath.equals(logoutPath)) {
             in.problem(ConfigKey.LOGOUT_PATH, "must differ from redirect-path ('" + redirectPath + "')");
         }

@@ -56,7 +56,8 @@ public final class OidcLogin implements Serializable {
     private transient volatile Map<String, Object> claims;
     private transient volatile String generation;
 
-    private OidcLogin(Builder b) {
+    /** Only {@link OidcLoginBuilder#build()} makes a login. */
+    OidcLogin(OidcLoginBuilder b) {
         this.loginId = b.loginId != null ? b.loginId : newLoginId();
         this.registrationId = b.registrationId;
         this.issuer = b.issuer;
@@ -78,12 +79,12 @@ public final class OidcLogin implements Serializable {
     }
 
     /**
-     * A builder for a new login; {@link Builder#build()} gives it a fresh login id unless one is set.
+     * A builder for a new login; {@link OidcLoginBuilder#build()} gives it a fresh login id unless one is set.
      *
      * @return this builder
      */
-    public static Builder builder() {
-        return new Builder();
+    public static OidcLoginBuilder builder() {
+        return new OidcLoginBuilder();
     }
 
     /**
@@ -92,8 +93,8 @@ public final class OidcLogin implements Serializable {
      *
      * @return a builder with this login's values
      */
-    public Builder toBuilder() {
-        return new Builder().loginId(loginId).registrationId(registrationId).issuer(issuer).clientId(clientId)
+    public OidcLoginBuilder toBuilder() {
+        return new OidcLoginBuilder().loginId(loginId).registrationId(registrationId).issuer(issuer).clientId(clientId)
                 .subject(subject).principalName(principalName).roles(roles).idToken(idToken)
                 .accessToken(accessToken).refreshToken(refreshToken).expiresAtMillis(expiresAtMillis)
                 .userinfoJson(userinfoJson).sid(sid).loginAtMillis(loginAtMillis).issuedAtMillis(issuedAtMillis)
@@ -271,118 +272,5 @@ public final class OidcLogin implements Serializable {
     public String toString() {
         return "OidcLogin[loginId=" + loginId + ", principal=" + principalName + ", roles=" + roles + ", expiresAtMillis=" + expiresAtMillis
                 + ", refreshToken=" + (refreshToken == null ? "none" : "present") + "]";
-    }
-
-    /** Builds an {@link OidcLogin}; subject, ID token and access token are required, the rest optional. */
-    public static final class Builder {
-        private String loginId;
-        private String registrationId = DEFAULT_REGISTRATION;
-        private String issuer;
-        private String clientId;
-        private String subject;
-        private String principalName;
-        private Set<String> roles = Set.of();
-        private String idToken;
-        private String accessToken;
-        private String refreshToken;
-        private long expiresAtMillis;
-        private String userinfoJson;
-        private String sid;
-        private long loginAtMillis;
-        private Long issuedAtMillis;
-        private String grantedScope;
-
-        private Builder() {
-        }
-
-        /**
-
-         * @param value the stable login id; unset, {@link #build()} makes a fresh one (a new login)
-
-         * @return this builder
-
-         */
-
-        public Builder loginId(String value) { loginId = value; return this; }
-        /**
-         * @param value the provider registration's name; {@link #DEFAULT_REGISTRATION} when unset
-         * @return this builder
-         */
-        public Builder registrationId(String value) { registrationId = Objects.requireNonNull(value); return this; }
-        /**
-         * @param value the provider's {@code iss}, or null
-         * @return this builder
-         */
-        public Builder issuer(String value) { issuer = value; return this; }
-        /**
-         * @param value the {@code client_id} the login was made with, or null
-         * @return this builder
-         */
-        public Builder clientId(String value) { clientId = value; return this; }
-        /**
-         * @param value the ID token's {@code sub}
-         * @return this builder
-         */
-        public Builder subject(String value) { subject = value; return this; }
-        /**
-         * @param value the display name; {@code sub} when unset
-         * @return this builder
-         */
-        public Builder principalName(String value) { principalName = value; return this; }
-        /**
-         * @param value the roles, in the provider's order
-         * @return this builder
-         */
-        public Builder roles(Set<String> value) { roles = Objects.requireNonNull(value); return this; }
-        /**
-         * @param value the verified ID token
-         * @return this builder
-         */
-        public Builder idToken(String value) { idToken = value; return this; }
-        /**
-         * @param value the access token
-         * @return this builder
-         */
-        public Builder accessToken(String value) { accessToken = value; return this; }
-        /**
-         * @param value the refresh token, or null when the provider issued none
-         * @return this builder
-         */
-        public Builder refreshToken(String value) { refreshToken = value; return this; }
-        /**
-         * @param value when the access token expires (epoch milliseconds)
-         * @return this builder
-         */
-        public Builder expiresAtMillis(long value) { expiresAtMillis = value; return this; }
-        /**
-         * @param value the verified userinfo response, or null
-         * @return this builder
-         */
-        public Builder userinfoJson(String value) { userinfoJson = value; return this; }
-        /**
-         * @param value the ID token's {@code sid} (Back-Channel Logout 1.0 §2.1), or null
-         * @return this builder
-         */
-        public Builder sid(String value) { sid = value; return this; }
-        /**
-         * @param value when the user logged in here (epoch milliseconds)
-         * @return this builder
-         */
-        public Builder loginAtMillis(long value) { loginAtMillis = value; return this; }
-        /**
-         * @param value the ID token's {@code iat} (epoch milliseconds); the login time when unset
-         * @return this builder
-         */
-        public Builder issuedAtMillis(long value) { issuedAtMillis = value; return this; }
-        /**
-         * @param value the granted {@code scope} when it differs from the requested one (RFC 6749 §3.3), or null
-         * @return this builder
-         */
-        public Builder grantedScope(String value) { grantedScope = value; return this; }
-
-        /** @return the login; a fresh login id when none was set */
-        public OidcLogin build() {
-            return new OidcLogin(this);
-        }
     }
 }

@@ -1,11 +1,8 @@
 package io.github.oidcservlet.testkit;
 
 import com.nimbusds.jwt.JWTClaimsSet;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
@@ -31,9 +28,6 @@ public final class ProviderBehaviour extends TokenEndpointBehaviour {
     private volatile Consumer<JWTClaimsSet.Builder> idTokenClaims;
     private volatile boolean omitKid;
     private volatile List<String> advertisedIdTokenAlgs;
-    private volatile String discoveryIssuer;
-    private volatile Duration discoveryDelay;
-    private volatile int discoveryStatus;
     private volatile IssParameter issParameter;
     private volatile AuthorizationError authorizationError;
     private volatile boolean interactiveLogin;
@@ -43,8 +37,6 @@ public final class ProviderBehaviour extends TokenEndpointBehaviour {
     private volatile boolean userinfoDisabled;
     private volatile boolean advertiseEndSession;
     private volatile boolean advertiseRevocation;
-    private final Map<String, RawResponse> rawAnswers = new ConcurrentHashMap<>();
-    private volatile Duration answerDelay;
 
     ProviderBehaviour() {
         reset();
@@ -58,13 +50,11 @@ public final class ProviderBehaviour extends TokenEndpointBehaviour {
     /** Restores every default: an honest provider that logs in "alice" without asking. */
     public synchronized void reset() {
         resetTokenEndpoint();
+        resetAnswers();
         signing = Signing.RS256;
         idTokenClaims = NO_CHANGE;
         omitKid = false;
         advertisedIdTokenAlgs = List.of("RS256", "ES256");
-        discoveryIssuer = null;
-        discoveryDelay = Duration.ZERO;
-        discoveryStatus = 200;
         issParameter = new IssParameter(false, false, null);
         authorizationError = null;
         interactiveLogin = false;
@@ -74,8 +64,6 @@ public final class ProviderBehaviour extends TokenEndpointBehaviour {
         userinfoDisabled = false;
         advertiseEndSession = true;
         advertiseRevocation = true;
-        rawAnswers.clear();
-        answerDelay = Duration.ZERO;
     }
 
     /**
@@ -120,39 +108,6 @@ public final class ProviderBehaviour extends TokenEndpointBehaviour {
      */
     public ProviderBehaviour advertisedIdTokenAlgs(List<String> algs) {
         advertisedIdTokenAlgs = List.copyOf(algs);
-        return this;
-    }
-
-    /**
-     * The {@code issuer} the discovery document claims; {@code null} means the real one.
-     *
-     * @param value the new value
-     * @return this behaviour, to chain calls
-     */
-    public ProviderBehaviour discoveryIssuer(String value) {
-        discoveryIssuer = value;
-        return this;
-    }
-
-    /**
-     * Make the discovery endpoint slow.
-     *
-     * @param value the new value
-     * @return this behaviour, to chain calls
-     */
-    public ProviderBehaviour discoveryDelay(Duration value) {
-        discoveryDelay = Objects.requireNonNull(value, "discoveryDelay");
-        return this;
-    }
-
-    /**
-     * Make the discovery endpoint answer this status (with no document) instead of 200.
-     *
-     * @param value the new value
-     * @return this behaviour, to chain calls
-     */
-    public ProviderBehaviour discoveryStatus(int value) {
-        discoveryStatus = value;
         return this;
     }
 
@@ -280,47 +235,6 @@ public final class ProviderBehaviour extends TokenEndpointBehaviour {
         return this;
     }
 
-    /**
-     * Answer every request to the endpoint named {@code endpointName} ({@code discovery}, {@code token},
-     * {@code userinfo}, {@code jwks}, {@code revoke}, ...) with exactly this: an HTML error page, truncated or
-     * oversized JSON, a repeated member. A {@code null} body switches it off for that endpoint.
-     * @param endpointName the endpoint, e.g. {@code token}
-     * @param status the HTTP status
-     * @param contentType the {@code Content-Type}
-     * @param body the body, or {@code null} to switch this off
-     * @return this behaviour, to chain calls
-     */
-    public ProviderBehaviour rawAnswer(String endpointName, int status, String contentType, String body) {
-        if (body == null) {
-            rawAnswers.remove(endpointName);
-        } else {
-            rawAnswers.put(endpointName, new RawResponse(status, contentType, body));
-        }
-        return this;
-    }
-
-    /**
-     * The raw answer set for that endpoint, or {@code null}.
-     *
-     * @param endpointName the endpoint, e.g. {@code token}
-     * @return the raw answer, or null when the endpoint answers normally
-     */
-    public RawResponse rawAnswer(String endpointName) {
-        return rawAnswers.get(endpointName);
-    }
-
-    /**
-     * Add this much to every answer of every endpoint, as a provider one network round trip away would (a distant
-     * provider for latency benchmarks); it comes on top of the per-endpoint delays. Default zero.
-     *
-     * @param value the delay added to every answer
-     * @return this behaviour, to chain calls
-     */
-    public ProviderBehaviour answerDelay(Duration value) {
-        answerDelay = Objects.requireNonNull(value, "answerDelay");
-        return this;
-    }
-
     /** {@return the current {@code signing} setting} */
     public Signing signing() { return signing; }
     /** {@return the current {@code idTokenClaims} setting} */
@@ -329,12 +243,6 @@ public final class ProviderBehaviour extends TokenEndpointBehaviour {
     public boolean omitKid() { return omitKid; }
     /** {@return the current {@code advertisedIdTokenAlgs} setting} */
     public List<String> advertisedIdTokenAlgs() { return advertisedIdTokenAlgs; }
-    /** {@return the current {@code discoveryIssuer} setting} */
-    public String discoveryIssuer() { return discoveryIssuer; }
-    /** {@return the current {@code discoveryDelay} setting} */
-    public Duration discoveryDelay() { return discoveryDelay; }
-    /** {@return the current {@code discoveryStatus} setting} */
-    public int discoveryStatus() { return discoveryStatus; }
     /** {@return the current {@code issParameter} setting} */
     public IssParameter issParameter() { return issParameter; }
     /** {@return the current {@code authorizationError} setting} */
@@ -353,6 +261,4 @@ public final class ProviderBehaviour extends TokenEndpointBehaviour {
     public boolean advertiseEndSession() { return advertiseEndSession; }
     /** {@return the current {@code advertiseRevocation} setting} */
     public boolean advertiseRevocation() { return advertiseRevocation; }
-    /** {@return the current {@code answerDelay} setting} */
-    public Duration answerDelay() { return answerDelay; }
 }

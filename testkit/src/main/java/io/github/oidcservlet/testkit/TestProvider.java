@@ -3,12 +3,9 @@ package io.github.oidcservlet.testkit;
 import com.nimbusds.jwt.JWTClaimsSet;
 import java.net.URI;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * An OpenID Provider running in-process on 127.0.0.1 and a free port, for tests. Honest by default; the knobs of
@@ -55,105 +52,30 @@ public final class TestProvider implements AutoCloseable {
      * @return the running provider; close it when done
      */
     public static TestProvider start(TestProviderOptions options) {
-        QueuedThreadPool threads = new QueuedThreadPool(32, 2);
-        threads.setName("test-provider");
-        threads.setStopTimeout(2_000);
-        Server server = new Server(threads);
-        ServerConnector connector = new ServerConnector(server, 1, 1);
-        connector.setHost("127.0.0.1");
-        connector.setPort(0);
-        server.addConnector(connector);
-        // No graceful phase: idle keep-alive connections of test clients must not hold up close().
-        server.setStopTimeout(0);
-        try {
-            // Bind first: the issuer, and so every endpoint URL, depends on the port.
-            connector.open();
-            URI base = URI.create("http://127.0.0.1:" + connector.getLocalPort());
-            EndpointUris uris = new EndpointUris(base, options.issuerPath());
-            String issuer = options.fixedIssuer() != null ? options.fixedIssuer()
-                    : base + options.issuerPath();
-            ProviderContext context = new ProviderContext(issuer, uris);
-            server.setHandler(new ProviderHandler(routes(context), context));
-            server.start();
-            return new TestProvider(server, context);
-        } catch (Exception e) {
-            IllegalStateException failure = new IllegalStateException("cannot start the test OpenID Provider", e);
-            try {
-                server.stop();
-            } catch (Exception stopFailure) {
-                failure.addSuppressed(stopFailure);
-            }
-            throw failure;
-        }
+        ProviderServer started = ProviderServer.start(options);
+        return new TestProvider(started.server(), started.context());
     }
 
-    private static Map<String, Endpoint> routes(ProviderContext context) {
-        ClientCredentialChecks clientAuthentication = new ClientCredentialChecks(context.assertions);
-        EndpointUris uris = context.uris;
-        Map<String, Endpoint> routes = new LinkedHashMap<>();
-        routes.put(uris.path(EndpointUris.DISCOVERY), new DiscoveryEndpoint(context, clientAuthentication));
-        routes.put(uris.path(EndpointUris.AUTHORIZE), new AuthorizationEndpoint(context));
-        routes.put(uris.path(EndpointUris.TOKEN), new TokenEndpoint(context, clientAuthentication));
-        routes.put(uris.path(EndpointUris.USERINFO), new UserinfoEndpoint(context));
-        routes.put(uris.path(EndpointUris.JWKS), new JwksEndpoint(context));
-        routes.put(uris.path(EndpointUris.END_SESSION), new EndSessionEndpoint());
-        routes.put(uris.path(EndpointUris.REVOKE), new RevocationEndpoint(context, clientAuthentication));
-        return routes;
-    }
+    /** {@return the issuer identifier: {@code http://127.0.0.1:<port>[path]}, or the fixed string of the options} */
+    public String issuer() { return context.issuer; }
 
-    /**
-     * The issuer identifier: {@code http://127.0.0.1:<port>[path]}, or the fixed string of the options.
-     *
-     * @return the issuer identifier
-     */
-    public String issuer() {
-        return context.issuer;
-    }
-
-    /**
-     * {@code http://127.0.0.1:<port>}.
-     *
-     * @return the provider's base URI
-     */
-    public URI baseUri() {
-        return context.uris.base();
-    }
+    /** {@return the provider's base URI, {@code http://127.0.0.1:<port>}} */
+    public URI baseUri() { return context.uris.base(); }
 
     /** {@return the discovery document URL ({@code .well-known/openid-configuration})} */
-    public URI discoveryUri() {
-        return context.uris.resolve(EndpointUris.DISCOVERY);
-    }
-
+    public URI discoveryUri() { return context.uris.resolve(EndpointUris.DISCOVERY); }
     /** {@return the authorization endpoint} */
-    public URI authorizationEndpoint() {
-        return context.uris.resolve(EndpointUris.AUTHORIZE);
-    }
-
+    public URI authorizationEndpoint() { return context.uris.resolve(EndpointUris.AUTHORIZE); }
     /** {@return the token endpoint} */
-    public URI tokenEndpoint() {
-        return context.uris.resolve(EndpointUris.TOKEN);
-    }
-
+    public URI tokenEndpoint() { return context.uris.resolve(EndpointUris.TOKEN); }
     /** {@return the userinfo endpoint} */
-    public URI userinfoEndpoint() {
-        return context.uris.resolve(EndpointUris.USERINFO);
-    }
-
+    public URI userinfoEndpoint() { return context.uris.resolve(EndpointUris.USERINFO); }
     /** {@return the JWKS URI} */
-    public URI jwksUri() {
-        return context.uris.resolve(EndpointUris.JWKS);
-    }
-
+    public URI jwksUri() { return context.uris.resolve(EndpointUris.JWKS); }
     /** {@return the end-session endpoint (RP-Initiated Logout)} */
-    public URI endSessionEndpoint() {
-        return context.uris.resolve(EndpointUris.END_SESSION);
-    }
-
+    public URI endSessionEndpoint() { return context.uris.resolve(EndpointUris.END_SESSION); }
     /** {@return the revocation endpoint (RFC 7009)} */
-    public URI revocationEndpoint() {
-        return context.uris.resolve(EndpointUris.REVOKE);
-    }
-
+    public URI revocationEndpoint() { return context.uris.resolve(EndpointUris.REVOKE); }
     /**
      * The live knobs.
      *

@@ -9,13 +9,10 @@ import java.util.Set;
  * token responses carry, and which client authentication it accepts. Setters return the {@link ProviderBehaviour}
  * so that calls chain across both.
  */
-abstract sealed class TokenEndpointBehaviour permits ProviderBehaviour {
+abstract sealed class TokenEndpointBehaviour extends AnswerBehaviour permits ProviderBehaviour {
 
     /** A forced token endpoint error (RFC 6749 §5.2). */
     public record TokenError(int status, String error, String description) { }
-
-    /** A token endpoint answer sent verbatim. */
-    public record RawResponse(int status, String contentType, String body) { }
 
     /** Every client authentication method the provider knows (RFC 6749 §2.3.1, OIDC Core 9). */
     public static final Set<String> ALL_CLIENT_AUTH_METHODS =
@@ -34,8 +31,6 @@ abstract sealed class TokenEndpointBehaviour permits ProviderBehaviour {
     private volatile Set<String> clientAssertionAudiences;
     private volatile boolean expiresInMilliseconds;
     private volatile String refreshTokenScope;
-
-    abstract ProviderBehaviour self();
 
     /** The defaults: an honest token endpoint with five-minute tokens and every authentication method. */
     final void resetTokenEndpoint() {

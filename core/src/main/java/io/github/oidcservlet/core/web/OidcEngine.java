@@ -9,13 +9,10 @@ import io.github.oidcservlet.core.internal.login.LoginFailures;
 import io.github.oidcservlet.core.internal.login.PendingLogins;
 import io.github.oidcservlet.core.internal.logout.BackchannelLogout;
 import io.github.oidcservlet.core.internal.logout.BackchannelLogoutResult;
-import io.github.oidcservlet.core.internal.logout.LogoutRedirects;
+import io.github.oidcservlet.core.internal.logout.LogoutActions;
 import io.github.oidcservlet.core.internal.logout.TokenRevoker;
 import io.github.oidcservlet.core.internal.provider.OidcProvider;
 import io.github.oidcservlet.core.internal.provider.ProviderHttp;
-import io.github.oidcservlet.core.internal.provider.ProviderMetadata;
-import io.github.oidcservlet.core.ProviderProtocolException;
-import io.github.oidcservlet.core.internal.provider.ProviderUnavailableException;
 import io.github.oidcservlet.core.OidcLogin;
 import io.github.oidcservlet.core.store.RefreshOutcome;
 import io.github.oidcservlet.core.internal.session.LoginFactory;
@@ -51,10 +48,9 @@ public final class OidcEngine implements AutoCloseable {
     private final long refreshMarginMillis;
     private final AuthorizationRequests authorizationRequests;
     private final CallbackHandler callbackHandler;
-    private final LogoutRedirects logoutRedirects;
     private final EndedLogins endedLogins;
     private final LoginRefresher refresher;
-    private final TokenRevoker revoker;
+    private final LogoutActions logout;
     private final BackchannelLogout backchannelLogout;
     private final TokenValidators validators;
     private final Stores stores;
@@ -79,11 +75,10 @@ public final class OidcEngine implements AutoCloseable {
         TokenClient tokenClient = new TokenClient(config, provider, clientAuthentication);
         this.callbackHandler = new CallbackHandler(config, provider, tokenClient, validators::idTokens, clock,
                 (silent, pending) -> startLogin(silent.redirectUri(), silent.returnTo(), pending));
-        this.logoutRedirects = new LogoutRedirects(config);
         this.endedLogins = stores.endedLogins();
         this.refresher = new LoginRefresher(tokenClient, validators::idTokens, new LoginFactory(config), clock,
                 stores.refreshCoordination());
-        this.revoker = new TokenRevoker(provider.http(), clientAuthentication);
+        this.logout = new LogoutActions(config, provider, new TokenRevoker(provider.http(), clientAuthentication));
         this.backchannelLogout = new BackchannelLogout(validators::logoutTokens, endedLogins,
                 stores.jtiReplayCache(), clock);
     }
@@ -124,14 +119,10 @@ public final class OidcEngine implements AutoCloseable {
     }
 
     /** {@return the configuration the engine was made with} */
-    public OidcConfig config() {
-        return config;
-    }
+    public OidcConfig config() { return config; }
 
     /** {@return the provider: its metadata (discovery or manual) and HTTP client} */
-    public OidcProvider provider() {
-        return provider;
-    }
+    public OidcProvider provider() { return provider; }
 
     /**
      * The hot path: may this login serve a request as it is? True while its access token is valid for longer
@@ -240,7 +231,7 @@ public final class OidcEngine implements AutoCloseable {
      * @return the location to redirect to
      */
     public URI logoutLocation(OidcLogin session, String postLogoutRedirectUri, String state) {
-        return logoutRedirects.location(knownMetadata(), session, postLogoutRedirectUri, state);
+        return logout.location(session, postLogoutRedirectUri, state);
     }
 
     /**
@@ -251,27 +242,18 @@ public final class OidcEngine implements AutoCloseable {
      * @return completes when the revocation is done; for tests, never fails
      */
     public CompletableFuture<Void> revokeTokens(OidcLogin session) {
-        ProviderMetadata metadata = knownMetadata();
-        if (session == null || metadata == null || metadata.revocationEndpoint() == null) {
-            return CompletableFuture.completedFuture(null);
-        }
-        return revoker.revokeInBackground(metadata.revocationEndpoint(), session);
+        return logout.revokeTokens(session);
     }
 
     /**
-     * Revokes the tokens of a login a back-channel logout ended, in the background. Back-Channel Logout 1.0 §2.7:
-     * "Refresh tokens issued without the offline_access property to a session being logged out SHOULD be revoked.
-     * Refresh tokens issued with the offline_access property normally SHOULD NOT be revoked": with
-     * {@code offline_access} among the requested scopes nothing is revoked.
+     * Revokes the tokens of a login a back-channel logout ended, in the background, unless it was granted
+     * {@code offline_access} (Back-Channel Logout 1.0 §2.7).
      *
      * @param session the login the logout ended
      * @return completes when the revocation is done; for tests, never fails
      */
     public CompletableFuture<Void> revokeEndedLogin(OidcLogin session) {
-        if (List.of(config.scopes().split(" ")).contains("offline_access")) {
-            return CompletableFuture.completedFuture(null);
-        }
-        return revokeTokens(session);
+        return logout.revokeEndedLogin(session);
     }
 
     /**
@@ -291,7 +273,7 @@ public final class OidcEngine implements AutoCloseable {
      */
     @Override
     public void close() {
-        closeQuietly(revoker::close, "token revocation");
+        closeQuietly(logout::close, "token revocation");
         closeQuietly(provider.http()::close, "HTTP client");
         closeQuietly(stores::close, "stores");
     }
@@ -305,26 +287,8 @@ public final class OidcEngine implements AutoCloseable {
     }
 
     /** @return where back-channel logouts are recorded (the chosen store's) */
-    public EndedLogins endedLogins() {
-        return endedLogins;
-    }
+    public EndedLogins endedLogins() { return endedLogins; }
 
     /** @return the engine's clock, the time source its adapters use too */
-    public Clock clock() {
-        return clock;
-    }
-
-    /**
-     * The metadata when it can be had; logout must end the local session even while the provider is unreachable,
-     * so here (and only here) a failure means "no provider endpoints": the browser then goes back to the app.
-     */
-    private ProviderMetadata knownMetadata() {
-        try {
-            return provider.metadata();
-        } catch (ProviderUnavailableException | ProviderProtocolException e) {
-            LOG.log(System.Logger.Level.WARNING, "Logging out without the provider's endpoints: "
-                    + LogText.safe(e.getMessage()));
-            return null;
-        }
-    }
+    public Clock clock() { return clock; }
 }

@@ -1,5 +1,6 @@
 package io.github.oidcservlet.core.internal.session;
 
+import io.github.oidcservlet.core.OidcLoginBuilder;
 import io.github.oidcservlet.core.OidcLogin;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -53,7 +54,7 @@ public final class LoginFactory {
     }
 
     /** Sets what the ID token and the token response say; login id, times and scope are the caller's. */
-    private OidcLogin.Builder make(OidcLogin.Builder session, JWTClaimsSet idClaims, String userinfoJson,
+    private OidcLoginBuilder make(OidcLoginBuilder session, JWTClaimsSet idClaims, String userinfoJson,
                                      String idToken, TokenResponse tokens, String refreshToken, long nowMillis) {
         Map<String, Object> claims = new LinkedHashMap<>(idClaims.toJSONObject());
         if (userinfoJson != null) {

@@ -1,5 +1,6 @@
 package io.github.oidcservlet.core.internal.session;
 
+import io.github.oidcservlet.core.OidcLoginBuilder;
 import io.github.oidcservlet.core.OidcLogin;
 import java.io.Externalizable;
 import java.io.IOException;
@@ -81,7 +82,7 @@ public final class LoginSerialForm implements Externalizable {
     }
 
     private void readCurrent(ObjectInput in) throws IOException {
-        OidcLogin.Builder b = OidcLogin.builder().loginId(readCompact(in));
+        OidcLoginBuilder b = OidcLogin.builder().loginId(readCompact(in));
         String registration = readCompact(in);
         b.registrationId(registration == null ? OidcLogin.DEFAULT_REGISTRATION : registration)
                 .issuer(readCompact(in)).clientId(readCompact(in)).subject(readCompact(in))
@@ -99,7 +100,7 @@ public final class LoginSerialForm implements Externalizable {
 
     /** Versions 1 and 2: fixed four-byte lengths, no login id (one is derived from the ID token, see below). */
     private void readLegacy(ObjectInput in, byte version) throws IOException {
-        OidcLogin.Builder b = OidcLogin.builder().subject(readString(in)).principalName(readString(in));
+        OidcLoginBuilder b = OidcLogin.builder().subject(readString(in)).principalName(readString(in));
         int roleCount = in.readInt();
         Set<String> roles = new LinkedHashSet<>();
         for (int i = 0; i < checkedRoleCount(roleCount); i++) {
@@ -128,7 +129,7 @@ public final class LoginSerialForm implements Externalizable {
         return roleCount;
     }
 
-    private static OidcLogin checked(OidcLogin.Builder b) throws InvalidObjectException {
+    private static OidcLogin checked(OidcLoginBuilder b) throws InvalidObjectException {
         try {
             return b.build();
         } catch (NullPointerException e) {
