@@ -20,7 +20,12 @@ public final class LogLines extends Handler implements AutoCloseable {
     }
 
     public static LogLines of(Class<?> type) {
-        return new LogLines(Logger.getLogger(type.getName()));
+        return of(type.getName());
+    }
+
+    /** For a class this package cannot see. */
+    public static LogLines of(String loggerName) {
+        return new LogLines(Logger.getLogger(loggerName));
     }
 
     @Override

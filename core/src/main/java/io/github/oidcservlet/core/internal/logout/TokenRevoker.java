@@ -10,6 +10,7 @@ import io.github.oidcservlet.core.internal.token.ClientAuthentication;
 
 import java.io.IOException;
 import java.net.URI;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -32,6 +33,8 @@ public final class TokenRevoker implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(TokenRevoker.class.getName());
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** How long {@link #close()} waits for an interrupted call to unwind. */
+    static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
 
     private final ProviderHttp http;
     private final ClientAuthentication clientAuthentication;
@@ -68,7 +71,10 @@ public final class TokenRevoker implements AutoCloseable {
             if (session.refreshToken() != null) {
                 revoke(endpoint, session.refreshToken(), "refresh_token");
             }
-            revoke(endpoint, session.accessToken(), "access_token");
+            // Interrupted: the revoker is closing; the second call would only be interrupted too.
+            if (!Thread.currentThread().isInterrupted()) {
+                revoke(endpoint, session.accessToken(), "access_token");
+            }
         });
         try {
             background.execute(revocation);
@@ -89,7 +95,13 @@ public final class TokenRevoker implements AutoCloseable {
         return skipped.get();
     }
 
-    /** Stops the threads; revocations still waiting are skipped (their futures complete). */
+    /**
+     * Stops the threads and waits (at most {@link #CLOSE_WAIT}) until they have ended: a call in flight is
+     * interrupted, revocations still waiting are skipped (their futures complete). A container checks for threads
+     * the application left running right after it is stopped (Tomcat's "appears to have started a thread"), so
+     * interrupting is not enough: a thread still unwinding would be reported, and would pin the application's
+     * classes.
+     */
     @Override
     public void close() {
         for (Runnable waiting : background.shutdownNow()) {
@@ -97,6 +109,14 @@ public final class TokenRevoker implements AutoCloseable {
             if (waiting instanceof Revocation revocation) {
                 revocation.done.complete(null);
             }
+        }
+        try {
+            if (!background.awaitTermination(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.log(System.Logger.Level.WARNING, "A token revocation thread did not end within "
+                        + CLOSE_WAIT.toSeconds() + " s of shutdown");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -146,7 +146,10 @@ public final class ProviderHttp {
             }
             return result;
         } catch (ProviderUnavailableException e) {
-            outages.down(endpoint, e.getMessage());
+            // An interrupt is this application stopping, not the provider failing.
+            if (!Thread.currentThread().isInterrupted()) {
+                outages.down(endpoint, e.getMessage());
+            }
             throw e;
         }
     }

@@ -34,6 +34,7 @@ class TokenRevokerTest {
     private HttpServer server;
     private final CountDownLatch release = new CountDownLatch(1);
     private final CountDownLatch firstArrived = new CountDownLatch(1);
+    private final java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
     private volatile boolean block;
     private volatile int status = 200;
     private volatile String body = "";
@@ -44,6 +45,7 @@ class TokenRevokerTest {
         server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         server.createContext("/revoke", exchange -> {
             exchange.getRequestBody().readAllBytes();
+            calls.incrementAndGet();
             if (block) {
                 firstArrived.countDown();
                 try {
@@ -120,6 +122,31 @@ class TokenRevokerTest {
             // bounded wait for the thread to end; without close() it idles on for 30 s
             thread.join(10_000);
             assertThat(thread.isAlive()).isFalse();
+        }
+    }
+
+    /**
+     * Tomcat looks for threads the application left running right after stopping it: close() must not return while
+     * an interrupted call is still unwinding, and the interrupt must neither be taken for a provider outage nor be
+     * followed by the access token's call.
+     */
+    @Test
+    void closeDuringACallReturnsOnlyOnceTheThreadHasEnded() throws Exception {
+        block = true;
+        Set<Thread> before = revocationThreads();
+        TokenRevoker revoker = revoker(1, 10);
+        try (LogLines outages = LogLines.of("io.github.oidcservlet.core.internal.provider.OutageTracker")) {
+            CompletableFuture<Void> running = revoker.revokeInBackground(endpoint(), session());
+            assertThat(firstArrived.await(5, TimeUnit.SECONDS)).isTrue();
+
+            revoker.close();
+
+            Set<Thread> left = revocationThreads();
+            left.removeAll(before);
+            assertThat(left).as("revocation threads still alive when close() returned").isEmpty();
+            assertThat(running).isDone();
+            assertThat(outages.at(Level.WARNING)).as("an interrupt is no outage").isEmpty();
+            assertThat(calls.get()).as("the access token's call after the interrupt").isEqualTo(1);
         }
     }
 
