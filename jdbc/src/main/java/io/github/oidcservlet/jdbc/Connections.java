@@ -1,7 +1,7 @@
 package io.github.oidcservlet.jdbc;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
+import java.sql.Driver;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.ArrayDeque;
@@ -66,7 +66,8 @@ abstract class Connections implements AutoCloseable {
     }
 
     /**
-     * Connections from {@link DriverManager}, at most {@code maxIdle} of them kept open between operations.
+     * Connections from the driver that accepts {@code url} ({@link Drivers}), at most {@code maxIdle} of them kept
+     * open between operations.
      *
      * @param url      the JDBC URL
      * @param user     the user, or null
@@ -92,6 +93,7 @@ abstract class Connections implements AutoCloseable {
         private final int maxIdle;
         private final Deque<Connection> idle = new ArrayDeque<>();
         private final Semaphore inUse;
+        private volatile Driver driver;
         private boolean closed;
 
         Idle(String url, Properties properties, int maxIdle, int maxOpen) {
@@ -144,7 +146,16 @@ abstract class Connections implements AutoCloseable {
 
         @Override
         Connection dedicated() throws SQLException {
-            return DriverManager.getConnection(url, properties);
+            Driver found = driver;
+            if (found == null) {
+                found = Drivers.forUrl(url, Connections.class.getClassLoader());
+                driver = found;
+            }
+            Connection connection = found.connect(url, properties);
+            if (connection == null) {
+                throw new SQLException("the JDBC driver no longer accepts the store's JDBC URL", "08001");
+            }
+            return connection;
         }
 
         @Override

@@ -52,11 +52,25 @@ final class SampleJar implements AutoCloseable {
 
     /** Starts the jar and returns at once, for a start that is expected to fail. */
     static SampleJar launchOnly(Map<String, String> settings) throws IOException, InterruptedException {
-        return launch(settings, false);
+        return launch(settings, Map.of(), false);
+    }
+
+    /**
+     * Starts the jar with these {@code oidc.*} settings and these environment variables (e.g. {@code OIDC_STORE}),
+     * and returns at once: {@link #awaitServing()} waits for it, so that several jars can start side by side.
+     */
+    static SampleJar launch(Map<String, String> settings, Map<String, String> environment)
+            throws IOException, InterruptedException {
+        return launch(settings, environment, false);
     }
 
     private static SampleJar launch(Map<String, String> settings, boolean awaitServing)
             throws IOException, InterruptedException {
+        return launch(settings, Map.of(), awaitServing);
+    }
+
+    private static SampleJar launch(Map<String, String> settings, Map<String, String> environment,
+                                    boolean awaitServing) throws IOException, InterruptedException {
         Path tmp = Files.createDirectories(Path.of("target")).resolve("gf-tmp-" + System.nanoTime());
         Files.createDirectories(tmp);
         List<String> command = new ArrayList<>(List.of(
@@ -66,6 +80,7 @@ final class SampleJar implements AutoCloseable {
         command.addAll(List.of("-jar", JAR.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().keySet().removeIf(name -> name.startsWith("OIDC_"));
+        builder.environment().putAll(environment);
         builder.environment().put("PORT", Integer.toString(freePort()));
         Process process = builder.start();
         try {
@@ -78,6 +93,11 @@ final class SampleJar implements AutoCloseable {
 
     URI baseUri() {
         return baseUri;
+    }
+
+    /** Waits until a jar started by {@link #launch(Map, Map)} serves; returns its root URL. */
+    URI awaitServing() throws InterruptedException {
+        return URI.create(await(OPEN).group(1));
     }
 
     /** Waits for the next output line matching {@code pattern}; fails with the output so far. */
