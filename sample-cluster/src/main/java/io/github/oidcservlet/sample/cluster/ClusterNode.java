@@ -92,9 +92,10 @@ final class ClusterNode implements AutoCloseable {
     }
 
     /**
-     * Ends the node the way a crash would, as far as one JVM allows: its connections are cut first, so that no
-     * request finishes, and then it stops without a grace period. Nothing it held is handed over; what survives is
-     * what was in PostgreSQL already.
+     * Ends the node the way a crash would, as far as one JVM allows: its listening socket is closed first, so that
+     * no new connection reaches it, and then it stops without a grace period, which closes the open connections
+     * without waiting for requests in progress. The web application's shutdown still runs (the filter's engine and
+     * store are closed); nothing it held is handed over, and what survives is what was in PostgreSQL already.
      */
     void kill() {
         for (Connector connector : server.getConnectors()) {

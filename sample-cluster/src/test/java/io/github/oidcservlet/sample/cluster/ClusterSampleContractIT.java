@@ -193,7 +193,16 @@ class ClusterSampleContractIT extends SampleAppContract {
         }
     }
 
-    /** Last: node a stays dead for the rest of the class. */
+    /**
+     * Last: node a stays dead for the rest of the class. Both nodes run in this JVM, so the "death" is no SIGKILL:
+     * {@link ClusterSample#kill} closes node a's listening socket, then stops its Jetty with a stop timeout of 0
+     * (open connections closed, no request waited for; none is in flight here). The web application's shutdown
+     * still runs (the filter's {@code destroy()} closes the engine and its JDBC store), but nothing is written to the
+     * database at that stop, so node b goes on with what PostgreSQL held before. Not simulated: a node whose code
+     * stops mid-refresh with its claim row left behind ({@code JdbcRefreshCoordinationIT}
+     * {@code aClaimWhoseNodeDiedIsTakenOverOnceItRunsOut}), and the operating system resetting the process's
+     * database connections. See docs/CLUSTERING.md, "The cluster sample".
+     */
     @Test
     @Order(Integer.MAX_VALUE)
     void aLoginSurvivesTheDeathOfANodeAndItsNextRefreshWorksOnTheOther() throws InterruptedException {
