@@ -26,8 +26,8 @@ final class RefreshedIdTokenRules {
         Object tid = refreshed.getClaim("tid");
         Object originalTid = original.getClaim("tid");
         if (!Objects.equals(tid, originalTid)) {
-            problems.add("tid '" + tid + "' differs from the original '" + originalTid + "' (OIDC Core §12.2: the same "
-                    + "iss, and the tenant is part of the issuer)");
+            problems.add("tid '" + tid + "' differs from the original '" + originalTid
+                    + "' (OIDC Core §12.2: the same iss, and the tenant is part of the issuer)");
         }
         // §12.2 "its sub Claim Value MUST be the same": another sub is another user, so the login ends.
         if (!Objects.equals(refreshed.getSubject(), original.getSubject())) {

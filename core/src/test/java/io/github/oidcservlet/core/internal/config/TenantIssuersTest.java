@@ -18,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class TenantIssuersTest {
 
     static final String TEMPLATE = "https://login.microsoftonline.com/{tenantid}/v2.0";
-    static final String ORGANIZATIONS = "https://login.microsoftonline.com/organizations/v2.0/.well-known/openid-configuration";
+    static final String ORGANIZATIONS =
+            "https://login.microsoftonline.com/organizations/v2.0/.well-known/openid-configuration";
     static final String TENANT_A = "72f988bf-86f1-41af-91ab-2d7cd011db47";
     static final String TENANT_B = "9188040d-6c67-4c5b-b112-36a304b66dad";
 
