@@ -105,6 +105,7 @@ final class TestApp implements AutoCloseable {
                 body.append("roles=").append(principal.getRoles()).append('\n');
                 body.append("email=").append(principal.getClaims().get("email")).append('\n');
                 body.append("sub=").append(principal.getSubject()).append('\n');
+                body.append("issuer=").append(principal.issuer()).append('\n');
             }
             if (request.getParameter("owner") != null) {
                 request.getSession(true).setAttribute("owner", request.getParameter("owner"));

@@ -28,6 +28,15 @@ public @interface OidcAuthenticationMechanismDefinition {
     /** {@return {@code discovery-uri}: an explicit discovery document URL} */
     String discoveryUri() default "";
 
+    /**
+     * {@code tenants}: with a multi-tenant {@code issuer} ({@code https://login.microsoftonline.com/{tenantid}/v2.0},
+     * Entra ID's {@code /common} or {@code /organizations}), the tenant ids allowed to log in, comma or space
+     * separated; empty allows every tenant.
+     *
+     * @return the tenant ids, or empty for every tenant
+     */
+    String tenants() default "";
+
     /** {@return {@code authorization-endpoint}: manual authorization endpoint (with token-endpoint: no discovery)} */
     String authorizationEndpoint() default "";
 

@@ -7,7 +7,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The knobs of {@link ProviderBehaviour} that act on the provider's answers as a whole: the discovery document's
- * issuer, status and delay, a verbatim answer for any endpoint, and a delay on every answer (a distant provider).
+ * issuer, status and delay, a multi-tenant issuer, a verbatim answer for any endpoint, and a delay on every answer
+ * (a distant provider).
  * Setters return the {@link ProviderBehaviour} so that calls chain across all the knobs.
  */
 abstract sealed class AnswerBehaviour permits TokenEndpointBehaviour {
@@ -20,6 +21,7 @@ abstract sealed class AnswerBehaviour permits TokenEndpointBehaviour {
     private volatile int discoveryStatus;
     private final Map<String, RawResponse> rawAnswers = new ConcurrentHashMap<>();
     private volatile Duration answerDelay;
+    private volatile String multiTenant;
 
     abstract ProviderBehaviour self();
 
@@ -30,6 +32,7 @@ abstract sealed class AnswerBehaviour permits TokenEndpointBehaviour {
         discoveryStatus = 200;
         rawAnswers.clear();
         answerDelay = Duration.ZERO;
+        multiTenant = null;
     }
 
     /**
@@ -106,6 +109,24 @@ abstract sealed class AnswerBehaviour permits TokenEndpointBehaviour {
         answerDelay = Objects.requireNonNull(value, "answerDelay");
         return self();
     }
+
+    /**
+     * Act as a multi-tenant provider, as Microsoft Entra ID's {@code /common} and {@code /organizations} do: discovery
+     * (and the RFC 9207 {@code iss}, when sent) names the template {@link TestProvider#tenantIssuerTemplate()}
+     * ({@code <issuer>/{tenantid}/v2.0}); every ID token carries a {@code tid} (the user's {@code tid} claim, see
+     * {@link TestProvider#user}, else {@code defaultTenant}) and the {@code iss} of that tenant,
+     * {@link TestProvider#tenantIssuer(String)}. {@code null} (the default) is one issuer, as usual.
+     *
+     * @param defaultTenant the tenant of users without a {@code tid} claim, or {@code null} to switch this off
+     * @return this behaviour, to chain calls
+     */
+    public ProviderBehaviour multiTenant(String defaultTenant) {
+        multiTenant = defaultTenant;
+        return self();
+    }
+
+    /** {@return the current {@code multiTenant} setting: the default tenant, or null for one issuer} */
+    public String multiTenant() { return multiTenant; }
 
     /** {@return the current {@code discoveryIssuer} setting} */
     public String discoveryIssuer() { return discoveryIssuer; }

@@ -118,7 +118,7 @@ final class AuthorizationEndpoint implements Endpoint {
         if (!iss.send()) {
             return null;
         }
-        return iss.value() != null ? iss.value() : context.issuer;
+        return iss.value() != null ? iss.value() : context.advertisedIssuer();
     }
 
     private static Answer errorPage(String message) {

@@ -34,7 +34,8 @@ final class DiscoveryEndpoint implements Endpoint {
 
     private Map<String, Object> document(ProviderBehaviour behaviour) {
         EndpointUris uris = context.uris;
-        String issuer = behaviour.discoveryIssuer() != null ? behaviour.discoveryIssuer() : context.issuer;
+        String issuer = behaviour.discoveryIssuer() != null ? behaviour.discoveryIssuer()
+                : context.advertisedIssuer();
         List<String> authMethods = clientAuthentication.knownMethods().stream()
                 .filter(behaviour.allowedClientAuthMethods()::contains).toList();
         Map<String, Object> doc = new LinkedHashMap<>();

@@ -34,8 +34,14 @@ final class IdTokens {
         if (nonce != null) {
             builder.claim("nonce", nonce);
         }
-        context.users.claimsWithoutSub(username).forEach(builder::claim);
+        Map<String, Object> userClaims = context.users.claimsWithoutSub(username);
+        userClaims.forEach(builder::claim);
         ProviderBehaviour behaviour = context.behaviour;
+        if (behaviour.multiTenant() != null) {
+            // Entra ID: each tenant is an issuer of its own, named by tid (the customizer may still spoil both).
+            String tid = userClaims.get("tid") instanceof String own ? own : behaviour.multiTenant();
+            builder.issuer(context.tenantIssuer(tid)).claim("tid", tid);
+        }
         behaviour.idTokenClaims().accept(builder);
         return context.signer.sign(withoutNulls(builder.build()), behaviour.signing(), behaviour.omitKid(),
                 client.secret());

@@ -13,6 +13,9 @@ import java.util.concurrent.atomic.AtomicReference;
 /** The state one provider's endpoints share. Everything in it is thread-safe. */
 final class ProviderContext {
 
+    /** The placeholder of a multi-tenant issuer, as Microsoft Entra ID writes it. */
+    static final String TENANT_PLACEHOLDER = "{tenantid}";
+
     final String issuer;
     final EndpointUris uris;
     final ProviderBehaviour behaviour = new ProviderBehaviour();
@@ -30,6 +33,16 @@ final class ProviderContext {
     ProviderContext(String issuer, EndpointUris uris) {
         this.issuer = issuer;
         this.uris = uris;
+    }
+
+    /** {@return the issuer discovery and RFC 9207 name: the template when multi-tenant, else the issuer} */
+    String advertisedIssuer() {
+        return behaviour.multiTenant() != null ? tenantIssuer(TENANT_PLACEHOLDER) : issuer;
+    }
+
+    /** {@return the issuer of one tenant, Entra's shape: {@code <issuer>/<tid>/v2.0}} */
+    String tenantIssuer(String tid) {
+        return issuer + "/" + tid + "/v2.0";
     }
 
     /**

@@ -59,6 +59,14 @@ public final class TestProvider implements AutoCloseable {
     /** {@return the issuer identifier: {@code http://127.0.0.1:<port>[path]}, or the fixed string of the options} */
     public String issuer() { return context.issuer; }
 
+    /** {@return the issuer template of {@link ProviderBehaviour#multiTenant} mode: {@code <issuer>/{tenantid}/v2.0}} */
+    public String tenantIssuerTemplate() { return context.tenantIssuer(ProviderContext.TENANT_PLACEHOLDER); }
+    /**
+     * @param tid a tenant id
+     * @return the issuer of that tenant in multi-tenant mode: {@code <issuer>/<tid>/v2.0}
+     */
+    public String tenantIssuer(String tid) { return context.tenantIssuer(tid); }
+
     /** {@return the provider's base URI, {@code http://127.0.0.1:<port>}} */
     public URI baseUri() { return context.uris.base(); }
 
@@ -212,15 +220,18 @@ public final class TestProvider implements AutoCloseable {
     }
 
     /**
-     * The claims of a valid logout token (OpenID Back-Channel Logout 1.0 §2.4) for the default client: {@code iss},
+     * The claims of a valid logout token (OpenID Back-Channel Logout 1.0 §2.4) for the default client: {@code iss}
+     * (in multi-tenant mode the default tenant's, with its {@code tid}),
      * {@code aud}, {@code iat} now, {@code exp} in two minutes, a fresh {@code jti} and the back-channel logout
      * {@code events} member. Add {@code sid} and/or {@code sub}, or spoil a claim, then {@link #signLogoutToken}.
      * @return a builder with the claims a valid logout token carries
      */
     public JWTClaimsSet.Builder logoutTokenClaims() {
         java.time.Instant now = context.clock.instant();
+        String tenant = context.behaviour.multiTenant();
         return new JWTClaimsSet.Builder()
-                .issuer(context.issuer)
+                .issuer(tenant == null ? context.issuer : context.tenantIssuer(tenant))
+                .claim("tid", tenant)
                 .audience(DEFAULT_CLIENT_ID)
                 .issueTime(java.util.Date.from(now))
                 .expirationTime(java.util.Date.from(now.plusSeconds(120)))

@@ -17,6 +17,7 @@ import io.github.oidcservlet.core.OidcLogin;
 import io.github.oidcservlet.core.store.RefreshOutcome;
 import io.github.oidcservlet.core.internal.session.LoginFactory;
 import io.github.oidcservlet.core.internal.session.LoginRefresher;
+import io.github.oidcservlet.core.internal.logout.TenantEndedLogins;
 import io.github.oidcservlet.core.store.EndedLogins;
 import io.github.oidcservlet.core.store.StoreContext;
 import io.github.oidcservlet.core.internal.store.StoreProviders;
@@ -75,7 +76,7 @@ public final class OidcEngine implements AutoCloseable {
         TokenClient tokenClient = new TokenClient(config, provider, clientAuthentication);
         this.callbackHandler = new CallbackHandler(config, provider, tokenClient, validators::idTokens, clock,
                 (silent, pending) -> startLogin(silent.redirectUri(), silent.returnTo(), pending));
-        this.endedLogins = stores.endedLogins();
+        this.endedLogins = TenantEndedLogins.of(stores.endedLogins(), config.tenants());
         this.refresher = new LoginRefresher(tokenClient, validators::idTokens, new LoginFactory(config), clock,
                 stores.refreshCoordination());
         this.logout = new LogoutActions(config, provider, new TokenRevoker(provider.http(), clientAuthentication));

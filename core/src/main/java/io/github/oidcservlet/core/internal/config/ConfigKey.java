@@ -9,6 +9,11 @@ import java.util.Locale;
 public enum ConfigKey {
     ISSUER("issuer", null, false),
     DISCOVERY_URI("discovery-uri", null, false),
+    /**
+     * The tenants a multi-tenant issuer (one with {@code {tenantid}}) accepts, comma or space separated; none means
+     * every tenant (see {@link TenantIssuers}).
+     */
+    TENANTS("tenants", null, false),
     AUTHORIZATION_ENDPOINT("authorization-endpoint", null, false),
     TOKEN_ENDPOINT("token-endpoint", null, false),
     USERINFO_ENDPOINT("userinfo-endpoint", null, false),

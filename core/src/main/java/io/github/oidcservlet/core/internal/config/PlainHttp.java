@@ -39,8 +39,9 @@ public final class PlainHttp {
         Map<ConfigKey, Optional<URI>> configured = new LinkedHashMap<>();
         // the issuer is a URL the configuration names too when discovery is derived from it
         String issuer = config.issuer();
+        // (a multi-tenant template names no discovery document: a problem TenantIssuers reports)
         if (issuer != null && issuer.regionMatches(true, 0, "http://", 0, 7) && !config.manualEndpoints()
-                && config.discoveryUri().isEmpty()) {
+                && config.discoveryUri().isEmpty() && !TenantIssuers.isTemplate(issuer)) {
             configured.put(ConfigKey.ISSUER, Optional.of(config.effectiveDiscoveryUri()));
         }
         configured.put(ConfigKey.DISCOVERY_URI, config.discoveryUri());
@@ -55,6 +56,12 @@ public final class PlainHttp {
                 in.problem(key, reason(uri.get()));
             }
         });
+    }
+
+    /** {@return whether {@code text} starts as an http(s) URL does} */
+    public static boolean isHttpUrl(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        return lower.startsWith("https://") || lower.startsWith("http://");
     }
 
     static boolean isLoopback(String host) {

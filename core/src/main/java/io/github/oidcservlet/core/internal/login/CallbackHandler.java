@@ -5,11 +5,13 @@ import io.github.oidcservlet.core.internal.LogText;
 import io.github.oidcservlet.core.OidcConfig;
 import io.github.oidcservlet.core.internal.provider.OidcProvider;
 import io.github.oidcservlet.core.internal.provider.ProviderMetadata;
+import io.github.oidcservlet.core.internal.validation.TenantIssuerRule;
 import io.github.oidcservlet.core.internal.session.LoginFactory;
 import io.github.oidcservlet.core.internal.token.TokenClient;
 import io.github.oidcservlet.core.internal.token.TokenResponse;
 import io.github.oidcservlet.core.internal.validation.IdTokenValidator;
 import io.github.oidcservlet.core.internal.validation.UserInfoClient;
+import io.github.oidcservlet.core.internal.config.TenantIssuers;
 import io.github.oidcservlet.core.internal.config.UserinfoPolicy;
 
 import java.time.Clock;
@@ -41,6 +43,7 @@ public final class CallbackHandler {
     private final BiFunction<PendingLogin, PendingLogins, LoginResult> interactiveLogin;
     private final UserinfoPolicy userinfoPolicy;
     private final String scopes;
+    private final TenantIssuers tenants;
 
     public CallbackHandler(OidcConfig config, OidcProvider provider, TokenClient tokenClient,
                            Supplier<IdTokenValidator> validator, Clock clock) {
@@ -63,6 +66,7 @@ public final class CallbackHandler {
         this.clock = clock;
         this.userinfoPolicy = config.userinfo();
         this.scopes = config.scopes();
+        this.tenants = config.tenants();
     }
 
     /**
@@ -123,7 +127,8 @@ public final class CallbackHandler {
             return LoginResult.Failed.of(400, "The login response does not say which identity provider sent it."
                     + LoginFailures.START_AGAIN, "RFC 9207: iss missing though the provider advertises it");
         }
-        if (iss != null && !iss.equals(metadata.issuer())) {
+        // With a multi-tenant template, the template or the issuer of an allowed tenant (TenantIssuerRule).
+        if (iss != null && !TenantIssuerRule.acceptsResponseIssuer(tenants, iss, metadata.issuer())) {
             return LoginResult.Failed.of(400, "The login response came from an unexpected identity provider."
                     + LoginFailures.START_AGAIN, "RFC 9207: iss '" + iss + "' is not '" + metadata.issuer() + "'");
         }

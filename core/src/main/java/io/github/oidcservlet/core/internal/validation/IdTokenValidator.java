@@ -41,7 +41,8 @@ public final class IdTokenValidator {
                             Supplier<JWKSource<SecurityContext>> jwkSource, Clock clock) {
         this.clientId = config.clientId();
         this.skewSeconds = config.clockSkew().toSeconds();
-        this.rules = new SharedClaimRules(config.issuer(), clientId, skewSeconds, SharedClaimRules.ID_TOKEN);
+        this.rules = new SharedClaimRules(config.issuer(), config.tenants(), clientId, skewSeconds,
+                SharedClaimRules.ID_TOKEN);
         this.clock = clock;
         this.allowed = allowedAlgorithms(config, metadata);
         // RFC 8725 §3.11: explicit typing prevents substitution; a token typed as something else is refused.

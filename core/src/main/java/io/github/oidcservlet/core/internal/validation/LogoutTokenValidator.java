@@ -5,6 +5,7 @@ import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
 import io.github.oidcservlet.core.OidcConfig;
+import io.github.oidcservlet.core.internal.config.TenantIssuers;
 import io.github.oidcservlet.core.internal.provider.ProviderMetadata;
 
 import java.time.Clock;
@@ -29,11 +30,16 @@ public final class LogoutTokenValidator {
     /** §2.4 (errata): explicit typing; plain {@code JWT} and no {@code typ} are accepted too. */
     private static final Set<String> ACCEPTED_TYPES = Set.of("logout+jwt", "application/logout+jwt", "jwt");
 
-    /** A validated logout token: at least one of {@code sid} and {@code sub} is present. */
+    /**
+     * A validated logout token: at least one of {@code sid} and {@code sub} is present. With a multi-tenant issuer
+     * they are the keys of {@link TenantIssuers#scopedKey}, the token's {@code iss} before each value: a {@code sid}
+     * or {@code sub} ends only the logins of the same issuer, that is of the same tenant.
+     */
     public record LogoutToken(String sid, String sub, String jti, Instant issuedAt, Instant expiresAt) {
     }
 
     private final SharedClaimRules rules;
+    private final TenantIssuers tenants;
     private final Duration skew;
     private final Duration maxAge;
     private final Clock clock;
@@ -45,8 +51,9 @@ public final class LogoutTokenValidator {
      */
     public LogoutTokenValidator(OidcConfig config, ProviderMetadata metadata,
                                 Supplier<JWKSource<SecurityContext>> jwkSource, Clock clock, Duration maxAge) {
-        this.rules = new SharedClaimRules(config.issuer(), config.clientId(), config.clockSkew().toSeconds(),
-                SharedClaimRules.LOGOUT_TOKEN);
+        this.rules = new SharedClaimRules(config.issuer(), config.tenants(), config.clientId(),
+                config.clockSkew().toSeconds(), SharedClaimRules.LOGOUT_TOKEN);
+        this.tenants = config.tenants();
         this.skew = config.clockSkew();
         this.maxAge = maxAge;
         this.clock = clock;
@@ -99,7 +106,11 @@ public final class LogoutTokenValidator {
         if (!problems.isEmpty()) {
             throw new TokenValidationException("logout token", problems);
         }
-        return new LogoutToken(isBlank(sid) ? null : sid, isBlank(sub) ? null : sub, jti, iat.toInstant(),
+        // OIDC Core §2: sub is "locally unique and never reassigned identifier within the Issuer"; sid likewise
+        // identifies a session at this issuer (Back-Channel Logout §2.4). Each tenant of a template is an issuer.
+        String iss = claims.getIssuer();
+        return new LogoutToken(isBlank(sid) ? null : tenants.scopedKey(iss, sid),
+                isBlank(sub) ? null : tenants.scopedKey(iss, sub), jti, iat.toInstant(),
                 claims.getExpirationTime().toInstant());
     }
 

@@ -22,6 +22,13 @@ final class RefreshedIdTokenRules {
         if (!Objects.equals(refreshed.getIssuer(), original.getIssuer())) {
             problems.add("iss differs from the original ID token's (OIDC Core §12.2)");
         }
+        // §12.2 holds iss; with a multi-tenant issuer the tenant (tid) names the issuer, so it must stay too.
+        Object tid = refreshed.getClaim("tid");
+        Object originalTid = original.getClaim("tid");
+        if (!Objects.equals(tid, originalTid)) {
+            problems.add("tid '" + tid + "' differs from the original '" + originalTid
+                    + "' (OIDC Core §12.2: the same iss, and the tenant is part of the issuer)");
+        }
         // §12.2 "its sub Claim Value MUST be the same": another sub is another user, so the login ends.
         if (!Objects.equals(refreshed.getSubject(), original.getSubject())) {
             problems.add("sub '" + refreshed.getSubject() + "' differs from the original '" + original.getSubject()

@@ -1,6 +1,7 @@
 package io.github.oidcservlet.core.internal.validation;
 
 import com.nimbusds.jwt.JWTClaimsSet;
+import io.github.oidcservlet.core.internal.config.TenantIssuers;
 
 import java.time.Instant;
 import java.util.Date;
@@ -24,12 +25,14 @@ final class SharedClaimRules {
             "§2.4 REQUIRED", "§2.4 REQUIRED");
 
     private final String issuer;
+    private final TenantIssuers tenants;
     private final String clientId;
     private final long skewSeconds;
     private final Citations cite;
 
-    SharedClaimRules(String issuer, String clientId, long skewSeconds, Citations cite) {
+    SharedClaimRules(String issuer, TenantIssuers tenants, String clientId, long skewSeconds, Citations cite) {
         this.issuer = issuer;
+        this.tenants = tenants;
         this.clientId = clientId;
         this.skewSeconds = skewSeconds;
         this.cite = cite;
@@ -37,8 +40,10 @@ final class SharedClaimRules {
 
     /** Rules (2) and (3): who issued the token, and for whom. */
     void issuerAndAudience(JWTClaimsSet claims, List<String> problems) {
-        // (2) "The Issuer Identifier for the OpenID Provider ... MUST exactly match the value of the iss Claim."
-        if (!issuer.equals(claims.getIssuer())) {
+        if (tenants.multiTenant()) {
+            TenantIssuerRule.check(tenants, claims, problems, cite.iss());
+        } else if (!issuer.equals(claims.getIssuer())) {
+            // (2) "The Issuer Identifier for the OpenID Provider ... MUST exactly match the value of the iss Claim."
             problems.add("iss is '" + claims.getIssuer() + "', expected '" + issuer + "' (" + cite.iss() + ")");
         }
         // (3) "The Client MUST validate that the aud Claim contains its client_id value."
