@@ -8,6 +8,7 @@ import io.github.oidcservlet.core.internal.config.ConfigKey;
 import io.github.oidcservlet.core.internal.config.ConfigReader;
 import io.github.oidcservlet.core.internal.config.KeySuggestions;
 import io.github.oidcservlet.core.internal.config.LoginRequestRules;
+import io.github.oidcservlet.core.internal.config.ParPolicy;
 import io.github.oidcservlet.core.internal.config.PlainHttp;
 import io.github.oidcservlet.core.internal.config.Secret;
 import io.github.oidcservlet.core.internal.config.StoreSettings;
@@ -18,7 +19,6 @@ import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -66,6 +66,7 @@ public final class OidcConfig {
     private final String sessionCookieSameSite;
     private final StoreSettings store;
     private final UserinfoPolicy userinfo;
+    private final ParPolicy par;
 
     private OidcConfig(ConfigReader in) {
         issuer = in.required(ConfigKey.ISSUER);
@@ -106,6 +107,7 @@ public final class OidcConfig {
         sessionCookieSameSite = ApplicationRules.sessionCookieSameSite(in);
         store = StoreSettings.read(in, in.source());
         userinfo = UserinfoPolicy.parse(in);
+        par = ParPolicy.parse(in);
         checkCombinations(in);
         PlainHttp.check(in, this);
     }
@@ -158,7 +160,7 @@ public final class OidcConfig {
         if (tokenEndpoint != null && authorizationEndpoint == null) {
             in.problem(ConfigKey.AUTHORIZATION_ENDPOINT, "is required when token-endpoint is set (manual endpoints)");
         }
-        if (issuer != null && !manualEndpoints() && discoveryUri == null && !isHttpUrl(issuer)) {
+        if (issuer != null && !manualEndpoints() && discoveryUri == null && !PlainHttp.isHttpUrl(issuer)) {
             in.problem(ConfigKey.ISSUER, "is '" + issuer + "', not an http(s) URL, so discovery cannot be used: set "
                     + "discovery-uri, or authorization-endpoint and token-endpoint");
         }
@@ -171,11 +173,6 @@ public final class OidcConfig {
         if (redirectPath != null && redirectPath.equals(logoutPath)) {
             in.problem(ConfigKey.LOGOUT_PATH, "must differ from redirect-path ('" + redirectPath + "')");
         }
-    }
-
-    private static boolean isHttpUrl(String text) {
-        String lower = text.toLowerCase(Locale.ROOT);
-        return lower.startsWith("https://") || lower.startsWith("http://");
     }
 
     /** {@return true when both authorization and token endpoints are configured: no discovery document is fetched} */
@@ -287,6 +284,8 @@ public final class OidcConfig {
     public String registration() { return "default"; }
     /** {@return when a login calls the UserInfo endpoint ({@code userinfo}: always, never or auto)} */
     public UserinfoPolicy userinfo() { return userinfo; }
+    /** {@return when logins use pushed authorization requests ({@code par}), and {@code par-endpoint} if set} */
+    public ParPolicy par() { return par; }
 
     @Override
     public String toString() {

@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * issuer, status and delay, a verbatim answer for any endpoint, and a delay on every answer (a distant provider).
  * Setters return the {@link ProviderBehaviour} so that calls chain across all the knobs.
  */
-abstract sealed class AnswerBehaviour permits TokenEndpointBehaviour {
+abstract sealed class AnswerBehaviour permits PushedRequestBehaviour {
 
     /** An endpoint's answer sent verbatim. */
     public record RawResponse(int status, String contentType, String body) { }
