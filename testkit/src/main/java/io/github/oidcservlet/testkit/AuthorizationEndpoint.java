@@ -37,7 +37,8 @@ final class AuthorizationEndpoint implements Endpoint {
         RecordedRequest request = received;
         String clientId = received.param("client_id");
         if (received.param("request_uri") != null) {
-            PushedRequests.Pushed pushed = pushedRequest(received);
+            String requestUri = received.param("request_uri");
+            PushedRequests.Pushed pushed = context.pushed.find(requestUri);
             // RFC 9126 §4: the request_uri is one-time use and bound to the client that pushed it; the
             // authorization server "MUST validate authorization requests arising from a pushed request as it would
             // any other authorization request".
@@ -46,6 +47,10 @@ final class AuthorizationEndpoint implements Endpoint {
             }
             if (!pushed.clientId().equals(clientId)) {
                 return errorPage("request_uri was pushed by another client than '" + clientId + "'");
+            }
+            // Used up now, unless the login form must be shown first: its POST brings the request_uri back.
+            if (username(received) != null && context.pushed.take(requestUri) == null) {
+                return errorPage("request_uri is unknown, expired or already used");
             }
             request = new RecordedRequest(received.endpoint(), received.method(), received.path(), pushed.params(),
                     received.formParams(), received.headers(), received.receivedAt());
@@ -89,12 +94,6 @@ final class AuthorizationEndpoint implements Endpoint {
                 request.param("nonce"), request.param("code_challenge"), request.param("scope"), now,
                 now.plus(CODE_LIFETIME)));
         return Answer.redirect(Redirects.withParams(redirectUri, "code", code, "state", state, "iss", issParameter()));
-    }
-
-    /** The pushed request; used up unless the login form must be shown first (its POST brings it back). */
-    private PushedRequests.Pushed pushedRequest(RecordedRequest received) {
-        String requestUri = received.param("request_uri");
-        return username(received) == null ? context.pushed.find(requestUri) : context.pushed.take(requestUri);
     }
 
     /** The user to log in, or {@code null} when the login form must be shown first. */

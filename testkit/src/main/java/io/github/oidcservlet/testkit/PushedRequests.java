@@ -37,7 +37,7 @@ final class PushedRequests {
         return uri;
     }
 
-    /** The pushed request, left in place (the login form will post it back). */
+    /** The pushed request, without using it up. */
     Pushed find(String requestUri) {
         return byUri.get(requestUri);
     }
