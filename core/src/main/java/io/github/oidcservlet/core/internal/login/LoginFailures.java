@@ -24,18 +24,18 @@ public final class LoginFailures {
                     + "accept, so you were not logged in. Please contact the site's administrator if this persists.",
                     null, null, false, error.getMessage());
         }
+        if (error instanceof PushedAuthorizationRequests.Refused refused) {
+            // RFC 9126 §2.3: the provider refused the pushed request; a setup problem between it and this application.
+            return new LoginResult.Failed(502, "The identity provider refused to start the login, so you cannot log "
+                    + "in right now. Please contact the site's administrator if this persists.", refused.error(),
+                    refused.errorDescription(), false, refused.getMessage());
+        }
         if (error instanceof TokenEndpointException refused) {
             // invalid_grant: the code expired or was used already; anything else points at the client's setup.
             int status = refused.isInvalidGrant() ? 400 : 502;
             return new LoginResult.Failed(status, "The identity provider refused to complete the login."
                     + (refused.isInvalidGrant() ? START_AGAIN : ""), refused.error(), refused.errorDescription(),
                     false, refused.getMessage());
-        }
-        if (error instanceof PushedAuthorizationRequests.Refused refused) {
-            // RFC 9126 §2.3: the provider refused the pushed request; a setup problem between it and this application.
-            return new LoginResult.Failed(502, "The identity provider refused to start the login, so you cannot log "
-                    + "in right now. Please contact the site's administrator if this persists.", refused.error(),
-                    refused.errorDescription(), false, refused.getMessage());
         }
         if (error instanceof TokenValidationException invalid) {
             return new LoginResult.Failed(401, "The identity provider's answer could not be verified, so you were "

@@ -1,8 +1,6 @@
 package io.github.oidcservlet.core.internal.login;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.oidcservlet.core.OidcConfig;
 import io.github.oidcservlet.core.ProviderProtocolException;
 import io.github.oidcservlet.core.internal.LogText;
@@ -11,6 +9,7 @@ import io.github.oidcservlet.core.internal.provider.OidcProvider;
 import io.github.oidcservlet.core.internal.provider.ProviderMetadata;
 import io.github.oidcservlet.core.internal.provider.ProviderUnavailableException;
 import io.github.oidcservlet.core.internal.token.ClientAuthentication;
+import io.github.oidcservlet.core.internal.token.TokenEndpointException;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -26,7 +25,6 @@ import java.util.Map;
 public final class PushedAuthorizationRequests {
 
     private static final System.Logger LOG = System.getLogger(PushedAuthorizationRequests.class.getName());
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String WHAT = "pushed authorization request endpoint";
 
     private final OidcConfig config;
@@ -97,7 +95,7 @@ public final class PushedAuthorizationRequests {
     }
 
     private static String requestUri(HttpResult result) {
-        JsonNode body = json(result);
+        JsonNode body = result.jsonObject();
         if (result.isSuccess()) {
             // RFC 9126 §2.2: the answer is "HTTP 201" with a JSON object holding request_uri (REQUIRED) and
             // expires_in (REQUIRED, "A JSON number that represents the lifetime of the request URI in seconds as a
@@ -135,37 +133,17 @@ public final class PushedAuthorizationRequests {
                 + " without an OAuth 2.0 error (RFC 9126 §2.3)");
     }
 
-    private static JsonNode json(HttpResult result) {
-        try {
-            JsonNode node = JSON.readTree(result.body());
-            return node != null && node.isObject() ? node : null;
-        } catch (JsonProcessingException e) {
-            return null;
-        }
-    }
-
     /**
      * The PAR endpoint refused the request with an RFC 9126 §2.3 error ({@code invalid_request},
-     * {@code invalid_client}, ...). Carries the provider's words and status; never a secret.
+     * {@code invalid_client}, ...), which has "the same format as is specified for error responses from the token
+     * endpoint". Carries the provider's words and status; never a secret.
      */
-    public static final class Refused extends RuntimeException {
+    public static final class Refused extends TokenEndpointException {
 
         private static final long serialVersionUID = 1L;
 
-        private final int status;
-        private final String error;
-        private final String errorDescription;
-
         Refused(int status, String error, String errorDescription) {
-            super("The " + WHAT + " answered HTTP " + status + " " + error
-                    + (errorDescription == null ? "" : ": " + errorDescription));
-            this.status = status;
-            this.error = error;
-            this.errorDescription = errorDescription;
+            super(WHAT, status, error, errorDescription);
         }
-
-        public int status() { return status; }
-        public String error() { return error; }
-        public String errorDescription() { return errorDescription; }
     }
 }
