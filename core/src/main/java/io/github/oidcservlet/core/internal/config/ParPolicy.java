@@ -7,12 +7,10 @@ import java.util.Optional;
 /**
  * Pushed authorization requests (RFC 9126): when the login sends its authorization parameters to the provider's
  * PAR endpoint first (key {@code par}), and the endpoint for providers without discovery (key
- * {@code par-endpoint}; with discovery it overrides {@code pushed_authorization_request_endpoint}).
- *
- * @param mode     {@code auto}, {@code always} or {@code never}
- * @param endpoint the configured PAR endpoint, or {@code null} for the discovered one
+ * {@code par-endpoint}; with discovery it overrides {@code pushed_authorization_request_endpoint}). Immutable.
+ * (A class, not a record: JDK 17's javadoc fails on an enum nested in a record of an excluded package.)
  */
-public record ParPolicy(Mode mode, URI endpoint) {
+public final class ParPolicy {
 
     /** The values of the {@code par} key. */
     public enum Mode {
@@ -22,6 +20,14 @@ public record ParPolicy(Mode mode, URI endpoint) {
         ALWAYS,
         /** Never: the parameters travel in the authorization request's query, as before RFC 9126. */
         NEVER
+    }
+
+    private final Mode mode;
+    private final URI endpoint;
+
+    private ParPolicy(Mode mode, URI endpoint) {
+        this.mode = mode;
+        this.endpoint = endpoint;
     }
 
     public static ParPolicy parse(ConfigReader in) {
@@ -49,7 +55,12 @@ public record ParPolicy(Mode mode, URI endpoint) {
         return new ParPolicy(mode, endpoint);
     }
 
-    /** {@return the configured {@code par-endpoint}, if set} */
+    /** {@return {@code auto}, {@code always} or {@code never}} */
+    public Mode mode() {
+        return mode;
+    }
+
+    /** {@return the configured {@code par-endpoint}, if set; else the discovered one is used} */
     public Optional<URI> configuredEndpoint() {
         return Optional.ofNullable(endpoint);
     }
