@@ -8,6 +8,7 @@ import io.github.oidcservlet.core.internal.config.ConfigKey;
 import io.github.oidcservlet.core.internal.config.ConfigReader;
 import io.github.oidcservlet.core.internal.config.KeySuggestions;
 import io.github.oidcservlet.core.internal.config.LoginRequestRules;
+import io.github.oidcservlet.core.internal.config.ParPolicy;
 import io.github.oidcservlet.core.internal.config.PlainHttp;
 import io.github.oidcservlet.core.internal.config.Secret;
 import io.github.oidcservlet.core.internal.config.StoreSettings;
@@ -67,6 +68,7 @@ public final class OidcConfig {
     private final StoreSettings store;
     private final UserinfoPolicy userinfo;
     private final TenantIssuers tenants;
+    private final ParPolicy par;
 
     private OidcConfig(ConfigReader in) {
         issuer = in.required(ConfigKey.ISSUER);
@@ -108,6 +110,7 @@ public final class OidcConfig {
         store = StoreSettings.read(in, in.source());
         userinfo = UserinfoPolicy.parse(in);
         tenants = TenantIssuers.read(in, issuer, discoveryUri != null || authorizationEndpoint != null);
+        par = ParPolicy.parse(in);
         checkCombinations(in);
         PlainHttp.check(in, this);
     }
@@ -286,6 +289,8 @@ public final class OidcConfig {
     public UserinfoPolicy userinfo() { return userinfo; }
     /** {@return the template issuer's tenants ({@code tenants}, with {@code {tenantid}} in {@code issuer})} */
     public TenantIssuers tenants() { return tenants; }
+    /** {@return when logins use pushed authorization requests ({@code par}), and {@code par-endpoint} if set} */
+    public ParPolicy par() { return par; }
 
     @Override
     public String toString() {

@@ -55,6 +55,9 @@ public @interface OidcAuthenticationMechanismDefinition {
     /** {@return {@code revocation-endpoint}: overrides the discovered revocation endpoint} */
     String revocationEndpoint() default "";
 
+    /** {@return {@code par-endpoint}: the pushed authorization request endpoint (RFC 9126), without discovery} */
+    String parEndpoint() default "";
+
     /** {@return {@code client-id}: the client identifier; required unless set elsewhere} */
     String clientId() default "";
 
@@ -171,4 +174,12 @@ public @interface OidcAuthenticationMechanismDefinition {
      * @return the policy, or empty for the default
      */
     String userinfo() default "";
+
+    /**
+     * {@code par}: pushed authorization requests (RFC 9126); {@code auto} (default: when the provider requires
+     * them), {@code always}, or {@code never}.
+     *
+     * @return the policy, or empty for the default
+     */
+    String par() default "";
 }

@@ -11,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * (a distant provider).
  * Setters return the {@link ProviderBehaviour} so that calls chain across all the knobs.
  */
-abstract sealed class AnswerBehaviour permits TokenEndpointBehaviour {
+abstract sealed class AnswerBehaviour permits PushedRequestBehaviour {
 
     /** An endpoint's answer sent verbatim. */
     public record RawResponse(int status, String contentType, String body) { }

@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 
 /**
  * {@code /authorize}: the authorization code flow's front channel (OIDC Core 3.1.2, RFC 6749 §4.1, RFC 7636 §4.4,
- * RFC 9207). Logs in {@link ProviderBehaviour#loginAs()} at once, or shows a login form when interactive.
+ * RFC 9207), with the {@code request_uri} of a pushed request (RFC 9126 §4). Logs in
+ * {@link ProviderBehaviour#loginAs()} at once, or shows a login form when interactive.
  */
 final class AuthorizationEndpoint implements Endpoint {
 
@@ -17,7 +18,7 @@ final class AuthorizationEndpoint implements Endpoint {
     private static final Pattern CODE_CHALLENGE = Pattern.compile("[A-Za-z0-9._~-]{43,128}");
 
     /** Why a request is refused, in RFC 6749 §4.1.2.1 terms. */
-    private record Refusal(String error, String description) {
+    record Refusal(String error, String description) {
     }
 
     private final ProviderContext context;
@@ -32,8 +33,28 @@ final class AuthorizationEndpoint implements Endpoint {
     }
 
     @Override
-    public Answer handle(RecordedRequest request) {
-        String clientId = request.param("client_id");
+    public Answer handle(RecordedRequest received) {
+        RecordedRequest request = received;
+        String clientId = received.param("client_id");
+        if (received.param("request_uri") != null) {
+            String requestUri = received.param("request_uri");
+            PushedRequests.Pushed pushed = context.pushed.find(requestUri);
+            // RFC 9126 §4: the request_uri is one-time use and bound to the client that pushed it; the
+            // authorization server "MUST validate authorization requests arising from a pushed request as it would
+            // any other authorization request".
+            if (pushed == null || pushed.isExpired(context.clock.instant())) {
+                return errorPage("request_uri is unknown, expired or already used");
+            }
+            if (!pushed.clientId().equals(clientId)) {
+                return errorPage("request_uri was pushed by another client than '" + clientId + "'");
+            }
+            // Used up now, unless the login form must be shown first: its POST brings the request_uri back.
+            if (username(received) != null && context.pushed.take(requestUri) == null) {
+                return errorPage("request_uri is unknown, expired or already used");
+            }
+            request = new RecordedRequest(received.endpoint(), received.method(), received.path(), pushed.params(),
+                    received.formParams(), received.headers(), received.receivedAt());
+        }
         RegisteredClient client = context.clients.find(clientId);
         // RFC 6749 §4.1.2.1: with an unknown client or a bad redirect URI the user must not be redirected.
         if (client == null) {
@@ -44,6 +65,12 @@ final class AuthorizationEndpoint implements Endpoint {
             return errorPage("redirect_uri '" + redirectUri + "' is not registered for client '" + clientId + "'");
         }
         String state = request.param("state");
+        // RFC 9126 §5: require_pushed_authorization_requests, "the authorization server accepts authorization
+        // request data only via PAR".
+        if (request == received && context.behaviour.requirePar()) {
+            return errorRedirect(redirectUri, "invalid_request", "pushed authorization requests are required "
+                    + "(RFC 9126 §5)", state);
+        }
         ProviderBehaviour.AuthorizationError forced = context.behaviour.authorizationError();
         if (forced != null) {
             return errorRedirect(redirectUri, forced.error(), forced.description(), forced.includeState() ? state : null);
@@ -59,7 +86,8 @@ final class AuthorizationEndpoint implements Endpoint {
             return errorRedirect(redirectUri, "login_required", "the user must log in", state);
         }
         if (username == null) {
-            return LoginForm.render(context.uris.path(EndpointUris.AUTHORIZE), request);
+            // A pushed request's form posts back client_id and request_uri, which stays valid until then.
+            return LoginForm.render(context.uris.path(EndpointUris.AUTHORIZE), received);
         }
         Instant now = context.clock.instant();
         String code = context.grants.newCode(new Grants.AuthorizationCode(clientId, redirectUri, username,
@@ -77,8 +105,8 @@ final class AuthorizationEndpoint implements Endpoint {
         return submitted == null || submitted.isBlank() ? null : submitted.trim();
     }
 
-    /** The first reason to refuse the request, or {@code null}. */
-    private static Refusal problem(RecordedRequest request) {
+    /** The first reason to refuse the request, or {@code null}; the PAR endpoint checks the same. */
+    static Refusal problem(RecordedRequest request) {
         String responseType = request.param("response_type");
         if (responseType == null) {
             return new Refusal("invalid_request", "response_type is required");

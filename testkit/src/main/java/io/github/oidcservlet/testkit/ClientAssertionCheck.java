@@ -102,11 +102,14 @@ final class ClientAssertionCheck {
     }
 
     private ClientAuthResult checkClaims(JWTClaimsSet claims) {
-        // RFC 7523 §3 (3): aud identifies the authorization server; OIDC Core §9: SHOULD be the token endpoint URL.
+        // RFC 7523 §3 (3): aud identifies the authorization server; OIDC Core §9: SHOULD be the token endpoint URL;
+        // RFC 9126 §2: the server "MUST accept its issuer identifier, token endpoint URL, or pushed authorization
+        // request endpoint URL".
         List<String> audience = claims.getAudience();
         Set<String> accepted = context.behaviour.clientAssertionAudiences() != null
                 ? context.behaviour.clientAssertionAudiences()
-                : Set.of(context.uris.resolve(EndpointUris.TOKEN).toString(), context.issuer);
+                : Set.of(context.uris.resolve(EndpointUris.TOKEN).toString(),
+                        context.uris.resolve(EndpointUris.PAR).toString(), context.issuer);
         if (audience == null || audience.stream().noneMatch(accepted::contains)) {
             return invalid("the client assertion's aud " + audience + " names none of " + accepted);
         }

@@ -67,6 +67,13 @@ final class DiscoveryEndpoint implements Endpoint {
         doc.put("code_challenge_methods_supported", List.of("S256"));
         doc.put("claims_supported", List.of("sub", "iss", "aud", "exp", "iat", "auth_time", "nonce",
                 "preferred_username", "name", "email", "groups"));
+        // RFC 9126 §5.
+        if (behaviour.advertisePar()) {
+            doc.put("pushed_authorization_request_endpoint", uris.resolve(EndpointUris.PAR).toString());
+        }
+        if (behaviour.requirePar()) {
+            doc.put("require_pushed_authorization_requests", true);
+        }
         if (behaviour.issParameter().advertise()) {
             doc.put("authorization_response_iss_parameter_supported", true);
         }

@@ -12,6 +12,7 @@ record EndpointUris(URI base, String prefix) {
     static final String JWKS = "/jwks";
     static final String END_SESSION = "/logout";
     static final String REVOKE = "/revoke";
+    static final String PAR = "/par";
 
     URI resolve(String endpointPath) {
         return base.resolve(prefix + endpointPath);

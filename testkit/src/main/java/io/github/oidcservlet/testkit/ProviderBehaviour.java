@@ -51,6 +51,7 @@ public final class ProviderBehaviour extends TokenEndpointBehaviour {
     public synchronized void reset() {
         resetTokenEndpoint();
         resetAnswers();
+        resetPushedRequests();
         signing = Signing.RS256;
         idTokenClaims = NO_CHANGE;
         omitKid = false;

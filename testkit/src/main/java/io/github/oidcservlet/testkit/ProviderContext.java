@@ -22,6 +22,7 @@ final class ProviderContext {
     final Clients clients = new Clients();
     final Users users = new Users();
     final Grants grants = new Grants();
+    final PushedRequests pushed = new PushedRequests();
     final RequestLog log = new RequestLog();
     final ClientAssertionCheck assertions = new ClientAssertionCheck(this);
     final AtomicReference<KeyMaterial> keys = new AtomicReference<>(KeyMaterial.generate());

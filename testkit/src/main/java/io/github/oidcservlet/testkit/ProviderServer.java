@@ -55,6 +55,7 @@ record ProviderServer(Server server, ProviderContext context) {
         routes.put(uris.path(EndpointUris.JWKS), new JwksEndpoint(context));
         routes.put(uris.path(EndpointUris.END_SESSION), new EndSessionEndpoint());
         routes.put(uris.path(EndpointUris.REVOKE), new RevocationEndpoint(context, clientAuthentication));
+        routes.put(uris.path(EndpointUris.PAR), new ParEndpoint(context, clientAuthentication));
         return routes;
     }
 }

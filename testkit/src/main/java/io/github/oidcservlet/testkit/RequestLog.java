@@ -10,7 +10,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class RequestLog {
 
     static final Set<String> ENDPOINTS =
-            Set.of("authorize", "token", "userinfo", "jwks", "discovery", "revoke", "end_session");
+            Set.of("authorize", "token", "userinfo", "jwks", "discovery", "revoke", "end_session", "par");
 
     private final Map<String, List<RecordedRequest>> byEndpoint = new ConcurrentHashMap<>();
 

@@ -84,6 +84,8 @@ public final class TestProvider implements AutoCloseable {
     public URI endSessionEndpoint() { return context.uris.resolve(EndpointUris.END_SESSION); }
     /** {@return the revocation endpoint (RFC 7009)} */
     public URI revocationEndpoint() { return context.uris.resolve(EndpointUris.REVOKE); }
+    /** {@return the pushed authorization request endpoint (RFC 9126)} */
+    public URI parEndpoint() { return context.uris.resolve(EndpointUris.PAR); }
     /**
      * The live knobs.
      *
@@ -102,6 +104,7 @@ public final class TestProvider implements AutoCloseable {
         context.clients.reset();
         context.users.reset();
         context.grants.clear();
+        context.pushed.clear();
         context.log.clear();
         context.assertions.forgetJtis();
     }
@@ -158,7 +161,7 @@ public final class TestProvider implements AutoCloseable {
     /**
      * The requests an endpoint received, oldest first.
      *
-     * @param endpointName "authorize", "token", "userinfo", "jwks", "discovery", "revoke" or "end_session"
+     * @param endpointName "authorize", "token", "userinfo", "jwks", "discovery", "revoke", "end_session" or "par"
      * @return the recorded requests, oldest first
      */
     public List<RecordedRequest> requests(String endpointName) {

@@ -9,7 +9,7 @@ import java.util.Set;
  * token responses carry, and which client authentication it accepts. Setters return the {@link ProviderBehaviour}
  * so that calls chain across both.
  */
-abstract sealed class TokenEndpointBehaviour extends AnswerBehaviour permits ProviderBehaviour {
+abstract sealed class TokenEndpointBehaviour extends PushedRequestBehaviour permits ProviderBehaviour {
 
     /** A forced token endpoint error (RFC 6749 §5.2). */
     public record TokenError(int status, String error, String description) { }

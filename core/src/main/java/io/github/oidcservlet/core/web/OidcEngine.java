@@ -7,6 +7,7 @@ import io.github.oidcservlet.core.internal.login.CallbackHandler;
 import io.github.oidcservlet.core.internal.login.LoginResult;
 import io.github.oidcservlet.core.internal.login.LoginFailures;
 import io.github.oidcservlet.core.internal.login.PendingLogins;
+import io.github.oidcservlet.core.internal.login.PushedAuthorizationRequests;
 import io.github.oidcservlet.core.internal.logout.BackchannelLogout;
 import io.github.oidcservlet.core.internal.logout.BackchannelLogoutResult;
 import io.github.oidcservlet.core.internal.logout.LogoutActions;
@@ -71,8 +72,9 @@ public final class OidcEngine implements AutoCloseable {
         this.stores = stores;
         this.refreshMarginMillis = config.refreshMargin().toMillis();
         this.validators = new TokenValidators(config, provider, clock, BackchannelLogout.MAX_TOKEN_AGE);
-        this.authorizationRequests = new AuthorizationRequests(config, clock);
         ClientAuthentication clientAuthentication = ClientAuthentications.from(config, clock);
+        this.authorizationRequests = new AuthorizationRequests(config, clock,
+                new PushedAuthorizationRequests(config, provider, clientAuthentication));
         TokenClient tokenClient = new TokenClient(config, provider, clientAuthentication);
         this.callbackHandler = new CallbackHandler(config, provider, tokenClient, validators::idTokens, clock,
                 (silent, pending) -> startLogin(silent.redirectUri(), silent.returnTo(), pending));

@@ -20,6 +20,8 @@ public enum ConfigKey {
     JWKS_URI("jwks-uri", null, false),
     END_SESSION_ENDPOINT("end-session-endpoint", null, false),
     REVOCATION_ENDPOINT("revocation-endpoint", null, false),
+    /** The pushed authorization request endpoint (RFC 9126), for providers without discovery. */
+    PAR_ENDPOINT("par-endpoint", null, false),
     CLIENT_ID("client-id", null, false),
     CLIENT_SECRET("client-secret", null, true),
     CLIENT_AUTH_METHOD("client-auth-method", null, false),
@@ -55,7 +57,9 @@ public enum ConfigKey {
      * keeps it on this node. Every key starting with {@code store-} is passed through to the chosen store.
      */
     STORE("store", "memory", false),
-    USERINFO("userinfo", "always", false);
+    USERINFO("userinfo", "always", false),
+    /** Pushed authorization requests (RFC 9126): {@code auto}, {@code always} or {@code never}. */
+    PAR("par", "auto", false);
 
     private final String key;
     private final String defaultValue;

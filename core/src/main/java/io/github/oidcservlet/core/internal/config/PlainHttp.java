@@ -23,6 +23,12 @@ public final class PlainHttp {
     private PlainHttp() {
     }
 
+    /** {@return whether {@code text} starts with {@code https://} or {@code http://}, in any case} */
+    public static boolean isHttpUrl(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        return lower.startsWith("https://") || lower.startsWith("http://");
+    }
+
     /** True when {@code uri} is a plain {@code http://} URL to a host that is not loopback. */
     public static boolean refused(URI uri, boolean allowHttp) {
         return !allowHttp && uri != null && "http".equalsIgnoreCase(uri.getScheme()) && !isLoopback(uri.getHost());
@@ -51,17 +57,12 @@ public final class PlainHttp {
         configured.put(ConfigKey.JWKS_URI, config.jwksUri());
         configured.put(ConfigKey.END_SESSION_ENDPOINT, config.endSessionEndpoint());
         configured.put(ConfigKey.REVOCATION_ENDPOINT, config.revocationEndpoint());
+        configured.put(ConfigKey.PAR_ENDPOINT, config.par().configuredEndpoint());
         configured.forEach((key, uri) -> {
             if (uri.isPresent() && refused(uri.get(), config.allowHttp())) {
                 in.problem(key, reason(uri.get()));
             }
         });
-    }
-
-    /** {@return whether {@code text} starts as an http(s) URL does} */
-    public static boolean isHttpUrl(String text) {
-        String lower = text.toLowerCase(Locale.ROOT);
-        return lower.startsWith("https://") || lower.startsWith("http://");
     }
 
     static boolean isLoopback(String host) {

@@ -15,7 +15,8 @@ import java.util.Map;
 
 /**
  * Builds authorization requests (OIDC Core §3.1.2.1) with a fresh {@code state}, {@code nonce} and PKCE S256
- * challenge each time, and remembers them as a {@link PendingLogin}. Thread-safe.
+ * challenge each time, and remembers them as a {@link PendingLogin}; pushes them first when the login uses pushed
+ * authorization requests (RFC 9126, {@link PushedAuthorizationRequests}). Thread-safe.
  */
 public final class AuthorizationRequests {
 
@@ -24,10 +25,18 @@ public final class AuthorizationRequests {
 
     private final OidcConfig config;
     private final Clock clock;
+    private final PushedAuthorizationRequests par;
 
+    /** Requests whose parameters always travel in the authorization endpoint's query (no RFC 9126). */
     public AuthorizationRequests(OidcConfig config, Clock clock) {
+        this(config, clock, null);
+    }
+
+    /** @param par pushes the parameters when {@code par} and the provider say so; {@code null}: never */
+    public AuthorizationRequests(OidcConfig config, Clock clock, PushedAuthorizationRequests par) {
         this.config = config;
         this.clock = clock;
+        this.par = par;
     }
 
     /** An authorization request and the pending login the callback will match against. */
@@ -61,8 +70,10 @@ public final class AuthorizationRequests {
         params.putAll(extra);
         // OIDC Core §3.1.2.1: prompt=none asks for no user interaction; its errors lead to an interactive login.
         boolean silent = "none".equals(params.get("prompt"));
+        // RFC 9126 §2.1: a pushed request carries these same parameters, in the body of a POST to the PAR endpoint.
+        URI location = par == null ? withQuery(authorizationEndpoint, params) : par.location(authorizationEndpoint, params);
         PendingLogin pending = new PendingLogin(state, nonce, verifier, redirectUri, returnTo, clock.millis(), silent);
-        return new Started(withQuery(authorizationEndpoint, params), pending);
+        return new Started(location, pending);
     }
 
     /**

@@ -24,6 +24,12 @@ public final class LoginFailures {
                     + "accept, so you were not logged in. Please contact the site's administrator if this persists.",
                     null, null, false, error.getMessage());
         }
+        if (error instanceof PushedAuthorizationRequests.Refused refused) {
+            // RFC 9126 §2.3: the provider refused the pushed request; a setup problem between it and this application.
+            return new LoginResult.Failed(502, "The identity provider refused to start the login, so you cannot log "
+                    + "in right now. Please contact the site's administrator if this persists.", refused.error(),
+                    refused.errorDescription(), false, refused.getMessage());
+        }
         if (error instanceof TokenEndpointException refused) {
             // invalid_grant: the code expired or was used already; anything else points at the client's setup.
             int status = refused.isInvalidGrant() ? 400 : 502;

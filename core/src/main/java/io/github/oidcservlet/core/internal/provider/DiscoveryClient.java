@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.oidcservlet.core.internal.LogText;
 import io.github.oidcservlet.core.internal.config.ClientAuthMethod;
+import io.github.oidcservlet.core.internal.config.ParPolicy;
 import io.github.oidcservlet.core.OidcConfig;
 import io.github.oidcservlet.core.internal.config.PlainHttp;
 
@@ -67,12 +68,17 @@ final class DiscoveryClient {
                 strings(doc, "id_token_signing_alg_values_supported"),
                 strings(doc, "token_endpoint_auth_methods_supported"),
                 // RFC 9207 §3: absent means false.
-                doc.path("authorization_response_iss_parameter_supported").asBoolean(false));
+                doc.path("authorization_response_iss_parameter_supported").asBoolean(false),
+                config.par().configuredEndpoint()
+                        .orElseGet(() -> url(doc, "pushed_authorization_request_endpoint", false, problems)),
+                // RFC 9126 §5: "If omitted, the default value is false."
+                doc.path("require_pushed_authorization_requests").asBoolean(false));
         if (!problems.isEmpty()) {
             throw new ProviderProtocolException("The discovery document at " + uri + " is unusable: "
                     + String.join("; ", problems));
         }
         checkClientAuthMethod(uri, metadata.tokenEndpointAuthMethods());
+        checkPar(uri, metadata);
         return metadata;
     }
 
@@ -96,6 +102,33 @@ final class DiscoveryClient {
         throw new ProviderProtocolException(message + ": set client-auth-method to one of them (if the provider "
                 + "accepts '" + configured + "' although its document does not say so, configure "
                 + "authorization-endpoint, token-endpoint and jwks-uri by hand, which skips discovery)");
+    }
+
+    /**
+     * RFC 9126: {@code par=always} needs a PAR endpoint, and so does a provider that requires PAR (§5
+     * {@code require_pushed_authorization_requests}: "the authorization server accepts authorization request data
+     * only via PAR"); both fail start-up here, naming the key, rather than every login later.
+     */
+    private void checkPar(URI uri, ProviderMetadata metadata) {
+        ParPolicy par = config.par();
+        boolean requires = metadata.requirePushedAuthorizationRequests();
+        if (metadata.pushedAuthorizationRequestEndpoint() != null) {
+            if (requires && par.mode() == ParPolicy.Mode.NEVER) {
+                LOG.log(System.Logger.Level.WARNING, "par is 'never', but the discovery document at " + uri
+                        + " says require_pushed_authorization_requests (RFC 9126 §5): the provider will refuse every "
+                        + "login; set par=auto");
+            }
+            return;
+        }
+        if (par.mode() == ParPolicy.Mode.ALWAYS) {
+            throw new ProviderProtocolException("par is 'always', but the discovery document at " + uri
+                    + " names no pushed_authorization_request_endpoint (RFC 9126 §5): set par-endpoint, or par=auto");
+        }
+        if (requires && par.mode() == ParPolicy.Mode.AUTO) {
+            throw new ProviderProtocolException("The discovery document at " + uri + " says "
+                    + "require_pushed_authorization_requests but names no pushed_authorization_request_endpoint "
+                    + "(RFC 9126 §5): set par-endpoint (par is 'auto')");
+        }
     }
 
     private static String text(JsonNode doc, String field) {

@@ -1,10 +1,26 @@
 package io.github.oidcservlet.core.internal.provider;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import java.util.Locale;
 import java.util.Optional;
 
 /** A provider's answer: status, media type and body text. */
 public record HttpResult(int status, String contentType, String body) {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** {@return the body as a JSON object, whatever its media type; null when it is none} */
+    public JsonNode jsonObject() {
+        try {
+            JsonNode node = JSON.readTree(body);
+            return node != null && node.isObject() ? node : null;
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+    }
 
     /** True for a {@code application/json} (or {@code +json}) body. */
     public boolean isJson() {

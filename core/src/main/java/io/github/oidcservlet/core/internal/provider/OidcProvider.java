@@ -188,6 +188,9 @@ public final class OidcProvider {
                 // OIDC Core §3.1.3.7 (7): "The default alg value is RS256".
                 List.of("RS256"),
                 List.of(),
+                false,
+                config.par().configuredEndpoint().orElse(null),
+                // RFC 9126 §5: without a discovery document nothing says PAR is required; par=always forces it.
                 false);
     }
 }

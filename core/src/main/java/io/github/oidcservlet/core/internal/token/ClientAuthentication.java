@@ -10,9 +10,11 @@ import java.util.Map;
 public interface ClientAuthentication {
 
     /**
-     * Adds this method's credentials to a token request.
+     * Adds this method's credentials to a token request (or a revocation or pushed authorization request, which
+     * authenticate the client the same way).
      *
-     * @param tokenEndpoint where the request goes (the default audience of a client assertion)
+     * @param tokenEndpoint where the request goes (the default audience of a client assertion); for a pushed
+     *                      authorization request, the issuer (RFC 9126 §2)
      * @param form          the form body, to which parameters may be added
      * @param headers       the request headers, to which headers may be added
      */

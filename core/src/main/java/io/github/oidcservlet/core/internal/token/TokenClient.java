@@ -1,8 +1,6 @@
 package io.github.oidcservlet.core.internal.token;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.oidcservlet.core.OidcConfig;
 import io.github.oidcservlet.core.internal.provider.HttpResult;
 import io.github.oidcservlet.core.internal.provider.OidcProvider;
@@ -16,8 +14,6 @@ import java.util.Map;
 
 /** Calls the token endpoint: redeems authorization codes and refresh tokens. Thread-safe. */
 public final class TokenClient {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final OidcProvider provider;
     private final ClientAuthentication clientAuthentication;
@@ -66,7 +62,7 @@ public final class TokenClient {
     }
 
     private TokenResponse parse(HttpResult result) {
-        JsonNode body = json(result);
+        JsonNode body = result.jsonObject();
         if (result.status() == 200) {
             return success(body);
         }
@@ -80,15 +76,6 @@ public final class TokenClient {
         }
         throw new ProviderProtocolException("The token endpoint answered HTTP " + result.status()
                 + " without an OAuth 2.0 error (RFC 6749 §5.2)");
-    }
-
-    private static JsonNode json(HttpResult result) {
-        try {
-            JsonNode node = JSON.readTree(result.body());
-            return node != null && node.isObject() ? node : null;
-        } catch (JsonProcessingException e) {
-            return null;
-        }
     }
 
     private TokenResponse success(JsonNode body) {

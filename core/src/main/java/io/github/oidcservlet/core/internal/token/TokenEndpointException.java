@@ -4,7 +4,7 @@ package io.github.oidcservlet.core.internal.token;
  * The token endpoint refused the request with an RFC 6749 §5.2 error. Carries the provider's words
  * ({@code error}, {@code error_description}) and the HTTP status; never a token, code or secret.
  */
-public final class TokenEndpointException extends RuntimeException {
+public class TokenEndpointException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
@@ -13,7 +13,16 @@ public final class TokenEndpointException extends RuntimeException {
     private final String errorDescription;
 
     public TokenEndpointException(int status, String error, String errorDescription) {
-        super("The token endpoint answered HTTP " + status + " " + error
+        this("token endpoint", status, error, errorDescription);
+    }
+
+    /**
+     * An RFC 6749 §5.2 error from another endpoint that answers in that format.
+     *
+     * @param endpoint the endpoint's name for the message, e.g. {@code pushed authorization request endpoint}
+     */
+    protected TokenEndpointException(String endpoint, int status, String error, String errorDescription) {
+        super("The " + endpoint + " answered HTTP " + status + " " + error
                 + (errorDescription == null ? "" : ": " + errorDescription));
         this.status = status;
         this.error = error;
