@@ -14,7 +14,7 @@ cd "$(dirname "$0")/../.."
 JAR=${JAR:-benchmarks/target/benchmarks.jar}
 BEFORE_JAR=${BEFORE_JAR:-}
 LOGINS=${LOGINS:-30}
-WARMUP=${WARMUP:-20}
+WARMUP=${WARMUP:-100}
 REFRESHES=${REFRESHES:-30}
 ROUNDS=${ROUNDS:-3}
 DELAYS=${DELAYS:-"0 25"}

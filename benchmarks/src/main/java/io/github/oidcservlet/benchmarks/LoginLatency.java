@@ -23,7 +23,8 @@ import java.util.Map;
  * callback (code redemption, ID token validation, userinfo as the app does it), the page. Every app runs in a JVM
  * of its own ({@link AppProcess}); this JVM holds the provider and the browser stand-in.
  *
- * <p>Arguments: answer delay in ms (default 0), logins to time per app (default 30), warm-up logins (default 20),
+ * <p>Arguments: answer delay in ms (default 0), logins to time per app (default 30), warm-up logins and refreshing
+ * requests, with the provider answering at once (default 20),
  * refreshing requests to time (default 30), and the apps, comma separated, which take turns login by login:
  * {@code filter} (OidcFilter as configured by default), {@code auto} (with {@code userinfo=auto}), {@code bare}
  * ({@link BareRelyingParty}: what the least relying party costs in the same set-up), {@code pac4j} (pac4j with its
@@ -70,7 +71,12 @@ public final class LoginLatency {
         System.out.printf("first login after start-up (%s): %.1f ms, provider calls %s%n", apps.get(0),
                 (System.nanoTime() - started) / 1e6, LatencyRuns.minus(LatencyRuns.counts(provider), atStart));
         LatencyRuns loginRuns = new LatencyRuns(provider);
+        // warm-up with the provider answering at once (the JIT needs logins, not time), then the timed logins
+        provider.behaviour().answerDelay(Duration.ZERO);
         for (int i = 0; i < warmUp + logins; i++) {
+            if (i == warmUp) {
+                provider.behaviour().answerDelay(delay);
+            }
             // the apps take turns login by login, so that a change in the machine's load hits them alike
             for (String app : apps) {
                 browser.clearCookies();
@@ -88,9 +94,13 @@ public final class LoginLatency {
             LoginLoop.login(browsers.get(app), running.get(app).base());
         }
         LatencyRuns refreshRuns = new LatencyRuns(provider);
-        for (int i = 0; i < Math.min(warmUp, 10) + refreshes; i++) {
+        provider.behaviour().answerDelay(Duration.ZERO);
+        for (int i = 0; i < warmUp + refreshes; i++) {
+            if (i == warmUp) {
+                provider.behaviour().answerDelay(delay);
+            }
             for (String app : refreshing) {
-                refreshRuns.time(app, i >= Math.min(warmUp, 10),
+                refreshRuns.time(app, i >= warmUp,
                         () -> refreshingRequest(browsers.get(app), running.get(app).base()));
             }
         }
