@@ -1,17 +1,18 @@
 package io.github.oidcservlet.benchmarks;
 
+import io.github.oidcservlet.testkit.TestBrowser;
 import io.github.oidcservlet.testkit.TestProvider;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.HttpURLConnection;
-import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Full-login and refreshing-request latency of {@code OidcFilter} on embedded Jetty 12 beside its peers against the
@@ -64,47 +65,48 @@ public final class LoginLatency {
             List<String> apps, Map<String, AppProcess> running) throws IOException {
         double bareMillis = bareRoundTripMillis(provider);
         System.out.printf("bare round trip to the provider (one GET, blocking client): median %.2f ms%n", bareMillis);
-        LoopBrowser browser = new LoopBrowser();
+        TestBrowser browser = new TestBrowser();
         Map<String, Integer> atStart = LatencyRuns.counts(provider);
         long started = System.nanoTime();
         LoginLoop.login(browser, running.get(apps.get(0)).base());
         System.out.printf("first login after start-up (%s): %.1f ms, provider calls %s%n", apps.get(0),
                 (System.nanoTime() - started) / 1e6, LatencyRuns.minus(LatencyRuns.counts(provider), atStart));
-        LatencyRuns loginRuns = new LatencyRuns(provider);
-        // warm-up with the provider answering at once (the JIT needs logins, not time), then the timed logins
-        provider.behaviour().answerDelay(Duration.ZERO);
-        for (int i = 0; i < warmUp + logins; i++) {
-            if (i == warmUp) {
-                provider.behaviour().answerDelay(delay);
-            }
-            // the apps take turns login by login, so that a change in the machine's load hits them alike
-            for (String app : apps) {
-                browser.clearCookies();
-                loginRuns.time(app, i >= warmUp, () -> LoginLoop.login(browser, running.get(app).base()));
-            }
-        }
+        LatencyRuns loginRuns = takeTurns(provider, delay, warmUp, logins, apps, app -> {
+            browser.clearCookies();
+            return LoginLoop.login(browser, running.get(app).base());
+        });
         apps.forEach(app -> loginRuns.report(label(app) + " full login", app, delay, bareMillis));
 
         // refresh-margin is 30 s: a 20 s token is refreshed by every request, and stays valid meanwhile
         provider.behaviour().expiresIn(20L);
         List<String> refreshing = apps.stream().filter(app -> app.equals("filter") || app.equals("auto")).toList();
-        Map<String, LoopBrowser> browsers = new LinkedHashMap<>();
+        Map<String, TestBrowser> browsers = new LinkedHashMap<>();
         for (String app : refreshing) {
-            browsers.put(app, new LoopBrowser());
+            browsers.put(app, new TestBrowser());
             LoginLoop.login(browsers.get(app), running.get(app).base());
         }
-        LatencyRuns refreshRuns = new LatencyRuns(provider);
+        LatencyRuns refreshRuns = takeTurns(provider, delay, warmUp, refreshes, refreshing,
+                app -> refreshingRequest(browsers.get(app), running.get(app).base()));
+        refreshing.forEach(app -> refreshRuns.report(label(app) + " refreshing request", app, delay, bareMillis));
+    }
+
+    /**
+     * The apps take turns run by run, so that a change in the machine's load hits them alike: first the warm-up
+     * runs with the provider answering at once (the JIT needs runs, not time), then the timed runs at the delay.
+     */
+    private static LatencyRuns takeTurns(TestProvider provider, Duration delay, int warmUp, int timed,
+            List<String> apps, Function<String, Object> run) {
+        LatencyRuns runs = new LatencyRuns(provider);
         provider.behaviour().answerDelay(Duration.ZERO);
-        for (int i = 0; i < warmUp + refreshes; i++) {
+        for (int i = 0; i < warmUp + timed; i++) {
             if (i == warmUp) {
                 provider.behaviour().answerDelay(delay);
             }
-            for (String app : refreshing) {
-                refreshRuns.time(app, i >= warmUp,
-                        () -> refreshingRequest(browsers.get(app), running.get(app).base()));
+            for (String app : apps) {
+                runs.time(app, i >= warmUp, () -> run.apply(app));
             }
         }
-        refreshing.forEach(app -> refreshRuns.report(label(app) + " refreshing request", app, delay, bareMillis));
+        return runs;
     }
 
     private static String label(String app) {
@@ -117,8 +119,8 @@ public final class LoginLatency {
         };
     }
 
-    private static HttpResponse<String> refreshingRequest(LoopBrowser browser, String base) {
-        HttpResponse<String> response = browser.get(URI.create(base + "/api/ping"));
+    private static HttpResponse<String> refreshingRequest(TestBrowser browser, String base) {
+        HttpResponse<String> response = browser.get(base + "/api/ping");
         if (response.statusCode() != 200) {
             throw new IllegalStateException("refreshing request answered " + response.statusCode());
         }

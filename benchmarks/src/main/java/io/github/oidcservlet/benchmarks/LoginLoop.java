@@ -1,5 +1,7 @@
 package io.github.oidcservlet.benchmarks;
 
+import io.github.oidcservlet.testkit.TestBrowser;
+
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
@@ -27,25 +29,25 @@ final class LoginLoop {
             Pattern.compile("<input type=\"hidden\" name=\"([^\"]*)\" value=\"([^\"]*)\">");
     private static final int MAX_REDIRECTS = 10;
 
-    private final LoopBrowser browser;
+    private final TestBrowser browser;
     private final String base;
     private long provider;
     private long callback;
     private long app;
 
-    private LoginLoop(LoopBrowser browser, String base) {
+    private LoginLoop(TestBrowser browser, String base) {
         this.browser = browser;
         this.base = base;
     }
 
     /** Logs in "alice" from the browser's current cookies (none: a new visitor) and times every hop. */
-    static Hops login(LoopBrowser browser, String base) {
+    static Hops login(TestBrowser browser, String base) {
         return new LoginLoop(browser, base).run();
     }
 
     private Hops run() {
         URI page = URI.create(base + "/profile");
-        HttpResponse<String> form = follow(timed(page, () -> browser.get(page, "Accept", "text/html")));
+        HttpResponse<String> form = follow(timed(page, () -> browser.get(page.toString(), "Accept", "text/html")));
         Matcher action = ACTION.matcher(form.body());
         if (form.statusCode() != 200 || !action.find()) {
             throw new IllegalStateException("no login form: " + form.statusCode() + " " + form.uri());
@@ -57,7 +59,7 @@ final class LoginLoop {
         }
         fields.put("username", "alice");
         URI target = form.uri().resolve(unescape(action.group(1)));
-        HttpResponse<String> landed = follow(timed(target, () -> browser.post(target, fields)));
+        HttpResponse<String> landed = follow(timed(target, () -> browser.post(target.toString(), fields)));
         if (landed.statusCode() != 200 || !landed.uri().equals(page)) {
             throw new IllegalStateException("login ended with " + landed.statusCode() + " at " + landed.uri());
         }
@@ -68,7 +70,7 @@ final class LoginLoop {
         HttpResponse<String> current = response;
         for (int hops = 0; hops < MAX_REDIRECTS && current.statusCode() / 100 == 3; hops++) {
             URI next = current.uri().resolve(current.headers().firstValue("Location").orElseThrow());
-            current = timed(next, () -> browser.get(next));
+            current = timed(next, () -> browser.get(next.toString()));
         }
         return current;
     }
