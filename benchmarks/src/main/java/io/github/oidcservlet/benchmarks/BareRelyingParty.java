@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.HttpURLConnection;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -34,15 +35,23 @@ final class BareRelyingParty extends HttpServlet {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final transient TestProvider provider;
+    private final String authorizationEndpoint;
+    private final String tokenEndpoint;
 
-    private BareRelyingParty(TestProvider provider) {
-        this.provider = provider;
+    private BareRelyingParty(String authorizationEndpoint, String tokenEndpoint) {
+        this.authorizationEndpoint = authorizationEndpoint;
+        this.tokenEndpoint = tokenEndpoint;
     }
 
-    static Server server(TestProvider provider) {
-        return LoadTarget.onLoopback(0, context ->
-                context.addServlet(new ServletHolder(new BareRelyingParty(provider)), "/*"));
+    /** The endpoints from the provider's discovery document, read now, as every relying party here does. */
+    static Server server(String issuer) throws IOException {
+        JsonNode discovery;
+        try (InputStream in = URI.create(issuer + "/.well-known/openid-configuration").toURL().openStream()) {
+            discovery = JSON.readTree(in);
+        }
+        BareRelyingParty servlet = new BareRelyingParty(discovery.get("authorization_endpoint").asText(),
+                discovery.get("token_endpoint").asText());
+        return LoadTarget.onLoopback(0, context -> context.addServlet(new ServletHolder(servlet), "/*"));
     }
 
     @Override
@@ -62,7 +71,7 @@ final class BareRelyingParty extends HttpServlet {
         String verifier = random();
         session.setAttribute("state", state);
         session.setAttribute("verifier", verifier);
-        response.sendRedirect(provider.authorizationEndpoint() + "?response_type=code&client_id="
+        response.sendRedirect(authorizationEndpoint + "?response_type=code&client_id="
                 + TestProvider.DEFAULT_CLIENT_ID + "&redirect_uri=" + encode(redirectUri)
                 + "&scope=openid%20profile%20email&state=" + state + "&nonce=" + random()
                 + "&code_challenge=" + s256(verifier) + "&code_challenge_method=S256");
@@ -75,7 +84,7 @@ final class BareRelyingParty extends HttpServlet {
             response.sendError(400);
             return;
         }
-        HttpURLConnection token = (HttpURLConnection) provider.tokenEndpoint().toURL().openConnection();
+        HttpURLConnection token = (HttpURLConnection) URI.create(tokenEndpoint).toURL().openConnection();
         token.setRequestMethod("POST");
         token.setDoOutput(true);
         token.setRequestProperty("Content-Type", "application/x-www-form-urlencoded");

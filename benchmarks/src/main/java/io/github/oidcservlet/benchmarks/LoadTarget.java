@@ -45,7 +45,7 @@ public final class LoadTarget {
         TestProvider provider = TestProvider.start();
         // long-lived tokens: the load rounds must not cross an expiry
         provider.behaviour().expiresIn(86_400L);
-        Server server = server(port, provider);
+        Server server = server(port, provider.issuer(), Map.of());
         server.start();
         String base = "http://127.0.0.1:" + port;
 
@@ -104,16 +104,12 @@ public final class LoadTarget {
         return server;
     }
 
-    static Server server(int port, TestProvider provider) {
-        return server(port, provider, Map.of());
-    }
-
     /** @param extraParams further filter init-params ({@code userinfo}, ...) */
-    static Server server(int port, TestProvider provider, Map<String, String> extraParams) {
+    static Server server(int port, String issuer, Map<String, String> extraParams) {
         return onLoopback(port, context -> {
             FilterHolder filter = new FilterHolder(OidcFilter.class);
             filter.setInitParameters(extraParams);
-            filter.setInitParameter("issuer", provider.issuer());
+            filter.setInitParameter("issuer", issuer);
             filter.setInitParameter("client-id", TestProvider.DEFAULT_CLIENT_ID);
             filter.setInitParameter("client-secret", TestProvider.DEFAULT_CLIENT_SECRET);
             filter.setInitParameter("public-paths", "/public/*");

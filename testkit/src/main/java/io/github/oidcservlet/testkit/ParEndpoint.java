@@ -61,7 +61,7 @@ final class ParEndpoint implements Endpoint {
         if (redirectUri == null || !client.allowsRedirect(redirectUri)) {
             return context.oauthError(400, "invalid_request", "redirect_uri is not registered for the client");
         }
-        AuthorizationEndpoint.Refusal problem = AuthorizationEndpoint.problem(request);
+        AuthorizationEndpoint.Refusal problem = AuthorizationEndpoint.problem(request, behaviour.nonceAndPkceOptional());
         if (problem != null) {
             return context.oauthError(400, problem.error(), problem.description());
         }

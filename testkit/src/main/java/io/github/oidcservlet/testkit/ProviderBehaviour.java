@@ -31,6 +31,7 @@ public final class ProviderBehaviour extends TokenEndpointBehaviour {
     private volatile IssParameter issParameter;
     private volatile AuthorizationError authorizationError;
     private volatile boolean interactiveLogin;
+    private volatile boolean nonceAndPkceOptional;
     private volatile String loginAs;
     private volatile String userinfoSub;
     private volatile int userinfoStatus;
@@ -59,6 +60,7 @@ public final class ProviderBehaviour extends TokenEndpointBehaviour {
         issParameter = new IssParameter(false, false, null);
         authorizationError = null;
         interactiveLogin = false;
+        nonceAndPkceOptional = false;
         loginAs = "alice";
         userinfoSub = null;
         userinfoStatus = 200;
@@ -171,6 +173,20 @@ public final class ProviderBehaviour extends TokenEndpointBehaviour {
     }
 
     /**
+     * Accept authorization requests without {@code nonce} and without PKCE, as OIDC Core 3.1.2.1 (nonce is
+     * OPTIONAL in the code flow) and RFC 7636 (an extension) allow and as some relying parties send them (Jetty 12's
+     * OpenID module sends neither), for benchmarks beside such peers. Default {@code false}: this provider is strict
+     * so that a relying party that forgets one fails its tests. A {@code code_challenge} that is sent is still checked.
+     *
+     * @param value {@code true} to accept requests without nonce and PKCE
+     * @return this behaviour, to chain calls
+     */
+    public ProviderBehaviour nonceAndPkceOptional(boolean value) {
+        nonceAndPkceOptional = value;
+        return this;
+    }
+
+    /**
      * The user the non-interactive authorization endpoint logs in; default "alice".
      *
      * @param username the user name
@@ -250,6 +266,8 @@ public final class ProviderBehaviour extends TokenEndpointBehaviour {
     public AuthorizationError authorizationError() { return authorizationError; }
     /** {@return the current {@code interactiveLogin} setting} */
     public boolean interactiveLogin() { return interactiveLogin; }
+    /** {@return the current {@code nonceAndPkceOptional} setting} */
+    public boolean nonceAndPkceOptional() { return nonceAndPkceOptional; }
     /** {@return the current {@code loginAs} setting} */
     public String loginAs() { return loginAs; }
     /** {@return the current {@code userinfoSub} setting} */

@@ -29,6 +29,9 @@ public final class TestBrowser {
             .followRedirects(HttpClient.Redirect.NEVER)
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(TIMEOUT)
+            // answers completed on the client's selector thread: no worker pool hands them on, as in a browser
+            // (the login benchmark times its hops with this browser)
+            .executor(Runnable::run)
             .build();
     private volatile List<URI> lastHops = List.of();
 

@@ -85,12 +85,17 @@ final class TokenEndpoint implements Endpoint {
             return invalidGrant("redirect_uri differs from the authorization request's");
         }
         String verifier = request.form("code_verifier");
-        if (verifier == null) {
+        if (code.codeChallenge() == null) {
+            // Only with ProviderBehaviour#nonceAndPkceOptional. RFC 9700 §2.1.1: without a code_challenge in the
+            // authorization request, a token request containing a code_verifier is rejected (PKCE downgrade).
+            if (verifier != null) {
+                return invalidGrant("code_verifier sent, but the authorization request had no code_challenge");
+            }
+        } else if (verifier == null) {
             return invalidGrant("code_verifier is required: the authorization request had a code_challenge");
-        }
-        // RFC 7636 §4.6: BASE64URL-ENCODE(SHA256(ASCII(code_verifier))) == code_challenge.
-        if (!MessageDigest.isEqual(s256(verifier).getBytes(StandardCharsets.US_ASCII),
+        } else if (!MessageDigest.isEqual(s256(verifier).getBytes(StandardCharsets.US_ASCII),
                 code.codeChallenge().getBytes(StandardCharsets.US_ASCII))) {
+            // RFC 7636 §4.6: BASE64URL-ENCODE(SHA256(ASCII(code_verifier))) == code_challenge.
             return invalidGrant("code_verifier does not match code_challenge");
         }
         Grants.Grant grant = new Grants.Grant(client.clientId(), code.username(), code.scope(), code.authTime(), null,

@@ -77,6 +77,36 @@ class CodeFlowTest {
     }
 
     @Test
+    void withNonceAndPkceOptionalARequestWithoutEitherGetsACodeAndTokensWithoutNonce() throws Exception {
+        provider.get().behaviour().nonceAndPkceOptional(true);
+        Map<String, String> params = RawHttp.authorizationParams(http.pkce());
+        params.remove("nonce");
+        params.remove("code_challenge");
+        params.remove("code_challenge_method");
+
+        HttpResponse<String> response = http.get(RawHttp.withQuery(provider.get().authorizationEndpoint(), params));
+        String code = RawHttp.query(response.headers().firstValue("Location").orElseThrow()).get("code");
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", "authorization_code");
+        form.put("code", code);
+        form.put("redirect_uri", RawHttp.REDIRECT_URI);
+        HttpResponse<String> tokens = http.post(provider.get().tokenEndpoint(), form,
+                "Authorization", RawHttp.basic("test-client", "test-secret"));
+
+        assertThat(response.statusCode()).isEqualTo(302);
+        assertThat(code).isNotNull();
+        assertThat(tokens.statusCode()).isEqualTo(200);
+        assertThat(SignedJWT.parse((String) http.json(tokens).get("id_token")).getJWTClaimsSet().getClaims())
+                .doesNotContainKey("nonce");
+        // a code_challenge that is sent is still checked
+        params.put("code_challenge", "short");
+        params.put("code_challenge_method", "S256");
+        HttpResponse<String> badChallenge = http.get(RawHttp.withQuery(provider.get().authorizationEndpoint(), params));
+        assertThat(RawHttp.query(badChallenge.headers().firstValue("Location").orElseThrow()))
+                .containsEntry("error", "invalid_request");
+    }
+
+    @Test
     void userinfoAnswersTheAccessTokenAndRefusesOthers() throws Exception {
         RawHttp.Pkce pkce = http.pkce();
         provider.get().loginAs("admin");

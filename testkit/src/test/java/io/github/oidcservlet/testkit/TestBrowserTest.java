@@ -12,6 +12,38 @@ import org.junit.jupiter.api.Test;
 class TestBrowserTest {
 
     @Test
+    void answersReachTheCallerWithoutAWorkerPool() throws Exception {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        server.start();
+        try {
+            java.util.Set<String> before = threadNames();
+            TestBrowser browser = new TestBrowser();
+            for (int i = 0; i < 3; i++) {
+                assertThat(browser.get("http://127.0.0.1:" + server.getAddress().getPort() + "/").statusCode())
+                        .isEqualTo(204);
+            }
+
+            // the JDK client names its pool's threads HttpClient-<id>-Worker-<n>; the login benchmark times its
+            // hops with this browser, which must add no hand-off a browser does not have
+            java.util.Set<String> started = threadNames();
+            started.removeAll(before);
+            assertThat(started).noneMatch(name -> name.matches("HttpClient-\\d+-Worker-\\d+"));
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    private static java.util.Set<String> threadNames() {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        Thread.getAllStackTraces().keySet().forEach(thread -> names.add(thread.getName()));
+        return names;
+    }
+
+    @Test
     void followsRelativeRedirectsAndKeepsCookies() throws Exception {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/start", exchange -> {

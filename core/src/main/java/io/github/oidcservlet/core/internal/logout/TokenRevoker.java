@@ -13,8 +13,10 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -39,6 +41,8 @@ public final class TokenRevoker implements AutoCloseable {
     private final ProviderHttp http;
     private final ClientAuthentication clientAuthentication;
     private final ExecutorService background;
+    /** The pool's threads, so that {@link #close()} can wait for them to end, not only for their tasks. */
+    private final Set<Thread> poolThreads = ConcurrentHashMap.newKeySet();
     private final AtomicLong skipped = new AtomicLong();
     private final AtomicBoolean unsupportedTypeTold = new AtomicBoolean();
 
@@ -56,6 +60,8 @@ public final class TokenRevoker implements AutoCloseable {
                 new ArrayBlockingQueue<>(queueBound), task -> {
                     Thread thread = new Thread(task, "oidc-token-revocation");
                     thread.setDaemon(true);
+                    poolThreads.removeIf(previous -> !previous.isAlive());
+                    poolThreads.add(thread);
                     return thread;
                 }, new ThreadPoolExecutor.AbortPolicy());
         pool.allowCoreThreadTimeOut(true);
@@ -111,7 +117,14 @@ public final class TokenRevoker implements AutoCloseable {
             }
         }
         try {
-            if (!background.awaitTermination(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+            long deadline = System.nanoTime() + CLOSE_WAIT.toNanos();
+            boolean ended = background.awaitTermination(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            // The pool terminates as its last thread leaves its task loop, while that thread is still alive.
+            for (Thread thread : poolThreads) {
+                thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+                ended &= !thread.isAlive();
+            }
+            if (!ended) {
                 LOG.log(System.Logger.Level.WARNING, "A token revocation thread did not end within "
                         + CLOSE_WAIT.toSeconds() + " s of shutdown");
             }

@@ -154,34 +154,50 @@ public final class ProviderHttp {
         }
     }
 
+    /**
+     * One call, answered in the calling thread. {@code HttpClient.send}, not {@code sendAsync}: the JDK's public
+     * {@code sendAsync} completes every answer once more on the common pool (on a machine of two CPUs or fewer, on
+     * a new thread per call), a hand-off that on a busy machine waits for a CPU (benchmarks/README.md, "Login
+     * latency"). The request timeout bounds the wait for the headers; the body is then awaited here, within what is
+     * left of the same bound, so that a provider that stops sending mid-body still gets its read-timeout.
+     */
     private HttpResult exchange(HttpRequest built, String what, String endpoint) {
-        CompletableFuture<HttpResponse<String>> future = client.sendAsync(built, CappedBody.handler(maxResponseBytes));
+        long deadline = System.nanoTime() + readTimeout.toNanos() + TimeUnit.MILLISECONDS.toNanos(250);
+        CompletableFuture<String> body = null;
         try {
-            // The request timeout covers the headers only; this bound covers the body too.
-            HttpResponse<String> response = future.get(readTimeout.toMillis() + 250, TimeUnit.MILLISECONDS);
+            HttpResponse<CompletableFuture<String>> response = client.send(built, CappedBody.handler(maxResponseBytes));
+            body = response.body();
+            String text = body.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             return new HttpResult(response.statusCode(),
-                    response.headers().firstValue("Content-Type").orElse(null), response.body());
+                    response.headers().firstValue("Content-Type").orElse(null), text);
         } catch (TimeoutException e) {
-            future.cancel(true);
+            body.cancel(true);
             throw new ProviderUnavailableException("The " + what + " at " + endpoint
                     + " did not answer within " + readTimeout.toSeconds() + " s (read-timeout)", e);
         } catch (InterruptedException e) {
-            future.cancel(true);
+            if (body != null) {
+                body.cancel(true);
+            }
             Thread.currentThread().interrupt();
             throw new ProviderUnavailableException("Interrupted while calling the " + what, e);
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof CappedBody.TooLarge) {
-                // Not retried as an outage: the same answer would come again. The provider answered, wrongly.
-                throw new ProviderProtocolException("The " + what + " at " + endpoint + " answered more than "
-                        + maxResponseBytes + " bytes (max-response-size)", cause);
-            }
-            String reason = cause instanceof java.net.http.HttpConnectTimeoutException ? "could not be connected to in time (connect-timeout)"
-                    : cause instanceof java.net.http.HttpTimeoutException ? "did not answer in time (read-timeout)"
-                    : cause instanceof IOException ? "could not be reached (" + cause.getClass().getSimpleName() + ")"
-                    : "failed (" + cause.getClass().getSimpleName() + ")";
-            throw new ProviderUnavailableException("The " + what + " at " + endpoint + " " + reason, cause);
+            throw failed(what, endpoint, e.getCause());
+        } catch (IOException e) {
+            throw failed(what, endpoint, e);
         }
+    }
+
+    private RuntimeException failed(String what, String endpoint, Throwable cause) {
+        if (cause instanceof CappedBody.TooLarge) {
+            // Not retried as an outage: the same answer would come again. The provider answered, wrongly.
+            return new ProviderProtocolException("The " + what + " at " + endpoint + " answered more than "
+                    + maxResponseBytes + " bytes (max-response-size)", cause);
+        }
+        String reason = cause instanceof java.net.http.HttpConnectTimeoutException ? "could not be connected to in time (connect-timeout)"
+                : cause instanceof java.net.http.HttpTimeoutException ? "did not answer in time (read-timeout)"
+                : cause instanceof IOException ? "could not be reached (" + cause.getClass().getSimpleName() + ")"
+                : "failed (" + cause.getClass().getSimpleName() + ")";
+        return new ProviderUnavailableException("The " + what + " at " + endpoint + " " + reason, cause);
     }
 
     /** The endpoint without its query, which may carry codes or tokens. */

@@ -9,11 +9,13 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 import java.util.logging.Level;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,10 +28,24 @@ class ProviderHttpTest {
     private volatile int status = 200;
     private volatile String body = "{}";
     private volatile boolean announceLength = true;
+    private final CountDownLatch released = new CountDownLatch(1);
 
     @BeforeEach
     void start() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/stalls", exchange -> {
+            // headers and the first 10 of 100 announced bytes, then nothing until the test ends
+            exchange.sendResponseHeaders(200, 100);
+            OutputStream out = exchange.getResponseBody();
+            out.write("{\"a\":\"bcd\"".getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            try {
+                released.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.close();
+        });
         server.createContext("/", exchange -> {
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
@@ -44,6 +60,7 @@ class ProviderHttpTest {
 
     @AfterEach
     void stop() {
+        released.countDown();
         server.stop(0);
     }
 
@@ -79,6 +96,41 @@ class ProviderHttpTest {
                 .isInstanceOf(ProviderProtocolException.class)
                 .hasMessageContaining("userinfo endpoint")
                 .hasMessageContaining("1048576 bytes (max-response-size)");
+    }
+
+    @Test
+    void aBodyThatStopsMidwayEndsWithinTheReadTimeout() {
+        ProviderHttp http = new ProviderHttp(Duration.ofSeconds(5), Duration.ofSeconds(1), 4096);
+
+        assertThatThrownBy(() -> http.get(uri("/stalls"), "token endpoint"))
+                .isInstanceOf(ProviderUnavailableException.class)
+                .hasMessageContaining("token endpoint at " + uri("/stalls"))
+                .hasMessageContaining("read-timeout");
+    }
+
+    @Test
+    void theCallerWaitsInItsOwnThreadWithoutSendAsync() {
+        // The JDK's public sendAsync completes each answer once more on the common pool (with two CPUs or fewer,
+        // on a new thread per call): a hand-off per provider call. This client refuses it.
+        ProviderHttp http = new ProviderHttp(new SendOnlyClient(), Duration.ofSeconds(5));
+
+        assertThat(http.get(uri("/jwks"), "JWKS endpoint").body()).isEqualTo("{}");
+    }
+
+    @Test
+    void callsStartNoThreadEach() {
+        ProviderHttp http = http(ProviderHttp.DEFAULT_MAX_RESPONSE_BYTES);
+        for (int i = 0; i < 3; i++) {
+            http.get(uri("/jwks"), "JWKS endpoint");
+        }
+        long before = ManagementFactory.getThreadMXBean().getTotalStartedThreadCount();
+        for (int i = 0; i < 20; i++) {
+            http.get(uri("/jwks"), "JWKS endpoint");
+        }
+        long started = ManagementFactory.getThreadMXBean().getTotalStartedThreadCount() - before;
+
+        // sendAsync started one per call on this project's 2-CPU build machine (the common pool's stand-in)
+        assertThat(started).isLessThan(20);
     }
 
     @Test
