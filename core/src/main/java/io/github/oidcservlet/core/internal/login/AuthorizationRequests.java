@@ -61,7 +61,9 @@ public final class AuthorizationRequests {
         params.putAll(extra);
         // OIDC Core §3.1.2.1: prompt=none asks for no user interaction; its errors lead to an interactive login.
         boolean silent = "none".equals(params.get("prompt"));
-        PendingLogin pending = new PendingLogin(state, nonce, verifier, redirectUri, returnTo, clock.millis(), silent);
+        // RFC 9700 §4.4.2: the pending login (its state) is bound to the registration the request goes to.
+        PendingLogin pending = new PendingLogin(state, nonce, verifier, redirectUri, returnTo, clock.millis(), silent,
+                config.registration());
         return new Started(withQuery(authorizationEndpoint, params), pending);
     }
 
