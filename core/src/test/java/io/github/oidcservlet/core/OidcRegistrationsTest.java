@@ -198,6 +198,13 @@ class OidcRegistrationsTest {
     }
 
     @Test
+    void providersWithoutAnyNameIsRefused() {
+        initParams.put("providers", " , ");
+
+        assertThat(problems()).containsExactly("init-param 'providers' names no registration");
+    }
+
+    @Test
     void pathAndHostRulesBelongToNamedRegistrations() {
         twoRegistrations();
         initParams.put("work.paths", "/intranet/*, /hr/*");

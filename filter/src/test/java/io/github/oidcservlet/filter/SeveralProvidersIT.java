@@ -160,6 +160,19 @@ class SeveralProvidersIT {
     }
 
     @Test
+    void aLoginIsRefreshedAtItsOwnProviderOnly() {
+        // an access token of 20 s is within the 30 s refresh-margin at once: the next request refreshes it
+        other.behaviour().expiresIn(20L);
+        browser.follow(navigate(browser, app.url("/profile?provider=other")), 10);
+        other.behaviour().expiresIn(300L);
+
+        assertThat(browser.get(app.url("/api/ping")).body()).contains("user=alice");
+
+        assertThat(other.requests("token")).filteredOn(r -> "refresh_token".equals(r.form("grant_type"))).isNotEmpty();
+        assertThat(honest.count("token")).isZero();
+    }
+
+    @Test
     void logoutGoesToTheEndSessionEndpointOfTheLoginsOwnProvider() {
         browser.follow(navigate(browser, app.url("/profile?provider=other")), 10);
 

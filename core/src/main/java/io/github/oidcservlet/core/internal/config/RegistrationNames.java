@@ -30,6 +30,7 @@ public final class RegistrationNames {
             return List.of();
         }
         List<String> names = new ArrayList<>();
+        int problemsBefore = in.problems().size();
         for (String name : Arrays.stream(text.get().split(",")).map(String::trim).filter(n -> !n.isEmpty()).toList()) {
             if (!NAME.matcher(name).matches()) {
                 in.problem(ConfigKey.PROVIDERS, "has '" + name + "': a registration's name is lower-case letters, "
@@ -43,7 +44,7 @@ public final class RegistrationNames {
                 names.add(name);
             }
         }
-        if (names.isEmpty() && in.problems().isEmpty()) {
+        if (names.isEmpty() && in.problems().size() == problemsBefore) {
             in.problem(ConfigKey.PROVIDERS, "names no registration");
         }
         checkUnambiguous(in, names);
