@@ -5,6 +5,7 @@ import io.github.oidcservlet.core.OidcLogin;
 import io.github.oidcservlet.core.OidcRegistrations;
 import io.github.oidcservlet.core.TestClock;
 import io.github.oidcservlet.core.TestConfigs;
+import io.github.oidcservlet.core.internal.login.PendingLogins;
 import io.github.oidcservlet.core.internal.web.SessionStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -132,7 +133,7 @@ class SeveralRegistrationsTest {
         InMemoryHttp.Request safe = navigation("app.example", "/oidc/login", "provider=home&return=%2Forders%3Fid%3D7");
         adapter.login(safe, response);
         assertThat(response.headers.get("Location")).startsWith("https://op-home.example/auth?");
-        assertThat(safe.session.attributes.values()).anyMatch(value -> value.toString().contains("PendingLogins[1]"));
+        assertThat(pendingReturnTo(safe, response.headers.get("Location"))).isEqualTo("/orders?id=7");
 
         OidcWebAdapter<InMemoryHttp.Request, InMemoryHttp.Response> single = WebFixtures.adapter(clock);
         adapters.add(single);
@@ -142,5 +143,13 @@ class SeveralRegistrationsTest {
         assertThat(toProvider.status).isEqualTo(302);
         assertThat(toProvider.headers.get("Location")).startsWith("https://op.example.com/auth?")
                 .contains("redirect_uri=http%3A%2F%2Fapp.example%2Foidc%2Fcallback&");
+        assertThat(pendingReturnTo(open, toProvider.headers.get("Location"))).as("RFC 9700 §4.11").isEqualTo("/");
+    }
+
+    /** Where the pending login of the authorization request at {@code location} returns to. */
+    private String pendingReturnTo(InMemoryHttp.Request request, String location) {
+        String state = location.replaceAll(".*[?&]state=([^&]*).*", "$1");
+        PendingLogins pending = (PendingLogins) request.session.attributes.get(SessionStore.PENDING_ATTRIBUTE);
+        return pending.take(state, clock.millis()).orElseThrow().returnTo();
     }
 }
