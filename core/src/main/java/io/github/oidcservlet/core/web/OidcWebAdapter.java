@@ -4,6 +4,7 @@ import io.github.oidcservlet.core.internal.web.AppUrls;
 import io.github.oidcservlet.core.internal.web.EngineSet;
 import io.github.oidcservlet.core.internal.web.ErrorPages;
 import io.github.oidcservlet.core.internal.web.LoginChallenge;
+import io.github.oidcservlet.core.internal.web.LocalLogout;
 import io.github.oidcservlet.core.internal.web.LoginRenewal;
 import io.github.oidcservlet.core.internal.web.OwnPaths;
 import io.github.oidcservlet.core.internal.web.ProviderChoice;
@@ -13,7 +14,6 @@ import io.github.oidcservlet.core.internal.web.PathPatterns;
 import io.github.oidcservlet.core.internal.web.RequestClassifier;
 import io.github.oidcservlet.core.internal.web.RequestPath;
 import io.github.oidcservlet.core.internal.web.SessionStore;
-import io.github.oidcservlet.core.internal.RandomTokens;
 import io.github.oidcservlet.core.OidcConfig;
 import io.github.oidcservlet.core.internal.login.LoginResult;
 import io.github.oidcservlet.core.internal.login.PendingLogins;
@@ -21,7 +21,6 @@ import io.github.oidcservlet.core.internal.logout.BackchannelLogoutResult;
 import io.github.oidcservlet.core.OidcLogin;
 
 import java.io.IOException;
-import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +47,7 @@ public final class OidcWebAdapter<Q, R> {
     private final LoginChallenge<Q, R> challenges;
     private final WebAnswers<Q, R> answers;
     private final LogoutConfirmation<Q, R> logoutConfirmation;
+    private final LocalLogout<Q, R> localLogout;
     private final SessionCookieSameSite<Q, R> sameSite;
 
     /**
@@ -86,6 +86,7 @@ public final class OidcWebAdapter<Q, R> {
         this.challenges = new LoginChallenge<>(http, this.engines, sessions, urls, classifier,
                 new ProviderChoice<>(http, this.engines, resolver), answers);
         this.logoutConfirmation = new LogoutConfirmation<>(http, urls);
+        this.localLogout = new LocalLogout<>(sessions, this.engines, urls, answers);
         this.sameSite = new SessionCookieSameSite<>(http, config.sessionCookieSameSite().orElse(null));
     }
 
@@ -120,10 +121,7 @@ public final class OidcWebAdapter<Q, R> {
         String tail = http.pathInfo(request);
         String head = RequestPath.head(http.servletPath(request), tail);
         Route own = ownPaths.route(head, tail);
-        if (own != null) {
-            return own;
-        }
-        return publicPaths.matches(head, tail) ? Route.PUBLIC : Route.PROTECTED;
+        return own != null ? own : publicPaths.matches(head, tail) ? Route.PUBLIC : Route.PROTECTED;
     }
 
     /**
@@ -210,8 +208,7 @@ public final class OidcWebAdapter<Q, R> {
 
     /** The registration whose callback or back-channel logout path the request is on; the first for any other. */
     private OidcEngine engineOfPath(Q request) {
-        String tail = http.pathInfo(request);
-        OidcEngine engine = ownPaths.engine(RequestPath.head(http.servletPath(request), tail), tail);
+        OidcEngine engine = ownPaths.engine(http.servletPath(request), http.pathInfo(request));
         return engine != null ? engine : engines.first();
     }
 
@@ -229,17 +226,7 @@ public final class OidcWebAdapter<Q, R> {
             if (sessions.find(request) != null && !logoutConfirmation.isIntended(request)) {
                 logoutConfirmation.ask(request, response, http.contextPath(request) + config.logoutPath());
             } else {
-                OidcLogin ended = sessions.invalidate(request);
-                // the provider of the login's own registration ends its session and revokes its tokens
-                OidcEngine engine = ended == null ? engines.first() : engines.of(ended);
-                String back = urls.postLogoutRedirectUri(request);
-                if (engine != null) {
-                    engine.revokeTokens(ended);
-                }
-                // RP-Initiated Logout 1.0 §2: state is opaque to the provider, passed back to the post-logout page
-                URI location = engine == null ? URI.create(back)
-                        : engine.logoutLocation(ended, back, RandomTokens.of(16));
-                answers.redirect(response, location.toString());
+                localLogout.end(request, response);
             }
         } catch (IllegalArgumentException refused) {
             // the container refused to parse the confirmation form's parameters

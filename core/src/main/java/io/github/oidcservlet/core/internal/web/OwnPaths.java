@@ -50,9 +50,13 @@ public final class OwnPaths {
         return index < 0 ? null : routes[index];
     }
 
-    /** @return the registration whose callback or back-channel logout path this is, or null */
-    public OidcEngine engine(String head, String tail) {
-        int index = indexOf(head, tail);
+    /**
+     * @param servletPath the request's servlet path
+     * @param pathInfo    its path info, or null
+     * @return the registration whose callback or back-channel logout path this is, or null
+     */
+    public OidcEngine engine(String servletPath, String pathInfo) {
+        int index = indexOf(RequestPath.head(servletPath, pathInfo), pathInfo);
         return index < 0 ? null : engines[index];
     }
 
