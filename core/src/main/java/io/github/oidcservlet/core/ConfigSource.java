@@ -1,7 +1,7 @@
 package io.github.oidcservlet.core;
 
 import io.github.oidcservlet.core.internal.config.ConfigKey;
-import java.util.ArrayList;
+import io.github.oidcservlet.core.internal.config.LayeredSource;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,6 +52,40 @@ public interface ConfigSource {
      */
     default String describe(String plainKey) {
         return "'" + plainKey + "'";
+    }
+
+    /**
+     * The raw value of a key of a registration named in {@code providers}: init-param {@code work.issuer}, system
+     * property {@code oidc.work.issuer}, environment variable {@code OIDC_WORK_ISSUER}.
+     *
+     * @param registration the registration's name, e.g. {@code work}
+     * @param key          the key
+     * @return the value, if this source has one (blank values count as absent); none for a source without named keys
+     */
+    default Optional<String> value(String registration, ConfigKey key) {
+        return Optional.empty();
+    }
+
+    /**
+     * How a key of a named registration is spelled in this source, for messages.
+     *
+     * @param registration the registration's name
+     * @param key          the key
+     * @return e.g. {@code environment variable OIDC_WORK_ISSUER}
+     */
+    default String describe(String registration, ConfigKey key) {
+        return "'" + registration + "." + key.key() + "'";
+    }
+
+    /**
+     * Every key this source holds for a named registration, so that a misspelled one can be reported.
+     *
+     * @param registration the registration's name
+     * @return how each is written, as messages name it ({@code environment variable OIDC_WORK_ISUER}), to its plain
+     *         form ({@code isuer}); empty for a source without named keys
+     */
+    default Map<String, String> registrationKeys(String registration) {
+        return Map.of();
     }
 
     /**
@@ -110,53 +144,7 @@ public interface ConfigSource {
      * @return the combined source
      */
     static ConfigSource layered(List<ConfigSource> sources) {
-        List<ConfigSource> copy = List.copyOf(sources);
-        return new ConfigSource() {
-            @Override
-            public Optional<String> value(ConfigKey key) {
-                for (ConfigSource source : copy) {
-                    Optional<String> value = source.value(key);
-                    if (value.isPresent()) {
-                        return value;
-                    }
-                }
-                return Optional.empty();
-            }
-
-            @Override
-            public String describe(ConfigKey key) {
-                for (ConfigSource source : copy) {
-                    if (source.value(key).isPresent()) {
-                        return source.describe(key);
-                    }
-                }
-                List<String> spellings = new ArrayList<>();
-                for (ConfigSource source : copy) {
-                    spellings.add(source.describe(key));
-                }
-                java.util.Collections.reverse(spellings);
-                return spellings.isEmpty() ? "'" + key.key() + "'" : String.join(" or ", spellings);
-            }
-
-            @Override
-            public Map<String, String> storeValues() {
-                Map<String, String> merged = new java.util.HashMap<>();
-                for (ConfigSource source : copy) {
-                    source.storeValues().forEach(merged::putIfAbsent);
-                }
-                return Map.copyOf(merged);
-            }
-
-            @Override
-            public String describe(String plainKey) {
-                for (ConfigSource source : copy) {
-                    if (source.storeValues().containsKey(plainKey)) {
-                        return source.describe(plainKey);
-                    }
-                }
-                return copy.isEmpty() ? "'" + plainKey + "'" : copy.get(copy.size() - 1).describe(plainKey);
-            }
-        };
+        return new LayeredSource(sources);
     }
 
     /** A source over a plain map; the key naming and the description are given. */
@@ -171,6 +159,58 @@ public interface ConfigSource {
         @Override
         public String describe(ConfigKey key) {
             return description.apply(key);
+        }
+
+        /**
+         * A named key is spelled the way this source spells the un-named one, with the registration's name after
+         * the prefix: {@code work.issuer}, {@code oidc.work.issuer}, {@code OIDC_WORK_ISSUER}.
+         */
+        @Override
+        public Optional<String> value(String registration, ConfigKey key) {
+            String value = values.get(spelled(registration, key));
+            return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
+        }
+
+        @Override
+        public String describe(String registration, ConfigKey key) {
+            return description.apply(key).replace(naming.apply(key), spelled(registration, key));
+        }
+
+        @Override
+        public Map<String, String> registrationKeys(String registration) {
+            String prefix = namedPrefix(registration);
+            boolean upper = isUpperCase();
+            Map<String, String> found = new java.util.HashMap<>();
+            values.forEach((name, value) -> {
+                if (name.length() > prefix.length() && name.startsWith(prefix)) {
+                    String rest = name.substring(prefix.length());
+                    String written = description.apply(ConfigKey.ISSUER).replace(naming.apply(ConfigKey.ISSUER), name);
+                    found.put(written, upper ? rest.toLowerCase(java.util.Locale.ROOT).replace('_', '-') : rest);
+                }
+            });
+            return Map.copyOf(found);
+        }
+
+        private String spelled(String registration, ConfigKey key) {
+            return namedPrefix(registration) + naming.apply(key).substring(unnamedPrefix().length());
+        }
+
+        /** {@code work.}, {@code oidc.work.} or {@code OIDC_WORK_}. */
+        private String namedPrefix(String registration) {
+            return isUpperCase()
+                    ? unnamedPrefix() + registration.replace('-', '_').toUpperCase(java.util.Locale.ROOT) + "_"
+                    : unnamedPrefix() + registration + ".";
+        }
+
+        /** What this source writes before a key: nothing, {@code oidc.} or {@code OIDC_}. */
+        private String unnamedPrefix() {
+            String issuer = naming.apply(ConfigKey.ISSUER);
+            return issuer.substring(0, issuer.length() - ConfigKey.ISSUER.key().length());
+        }
+
+        private boolean isUpperCase() {
+            String issuer = naming.apply(ConfigKey.ISSUER);
+            return issuer.equals(issuer.toUpperCase(java.util.Locale.ROOT));
         }
 
         /**

@@ -2,11 +2,12 @@ package io.github.oidcservlet.core;
 
 import io.github.oidcservlet.core.internal.config.UserinfoPolicy;
 import io.github.oidcservlet.core.internal.config.ApplicationRules;
+import io.github.oidcservlet.core.internal.config.ApplicationSettings;
+import io.github.oidcservlet.core.internal.config.RegistrationRules;
 import io.github.oidcservlet.core.internal.config.ClientAuthMethod;
 import io.github.oidcservlet.core.internal.config.ClientCredentials;
 import io.github.oidcservlet.core.internal.config.ConfigKey;
 import io.github.oidcservlet.core.internal.config.ConfigReader;
-import io.github.oidcservlet.core.internal.config.KeySuggestions;
 import io.github.oidcservlet.core.internal.config.LoginRequestRules;
 import io.github.oidcservlet.core.internal.config.ParPolicy;
 import io.github.oidcservlet.core.internal.config.PlainHttp;
@@ -18,7 +19,6 @@ import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,8 +28,19 @@ import java.util.Optional;
  * Every problem is reported at once in an {@link OidcConfigException}, each naming its key as the user wrote it.
  * {@link #toString()} never shows the client secret.
  */
+/**
+ * The configuration of one provider registration, immutable: the provider, the client, the login request, and the
+ * application's own keys it shares with the other registrations. {@link #from(ConfigSource)} reads the single
+ * registration of the un-named keys; {@link OidcRegistrations} reads any number named by {@code providers}. Every
+ * problem is reported at once in an {@link OidcConfigException}, each naming its key as the user wrote it.
+ * {@link #toString()} never shows the client secret.
+ */
 public final class OidcConfig {
 
+    private final String registration;
+    private final String displayName;
+    private final List<String> paths;
+    private final List<String> hosts;
     private final String issuer;
     private final URI discoveryUri;
     private final URI authorizationEndpoint;
@@ -49,28 +60,18 @@ public final class OidcConfig {
     private final List<String> idTokenAlgs;
     private final String principalClaim;
     private final String rolesClaim;
-    private final Duration refreshMargin;
-    private final Duration clockSkew;
     private final ChronoUnit expiresInUnit;
-    private final String redirectPath;
-    private final String logoutPath;
-    private final String backchannelLogoutPath;
-    private final String postLogoutRedirectUri;
-    private final List<String> publicPaths;
-    private final List<String> apiPaths;
-    private final URI baseUrl;
-    private final Duration connectTimeout;
-    private final Duration readTimeout;
-    private final boolean silentReauth;
-    private final long maxResponseSize;
-    private final boolean allowHttp;
-    private final String sessionCookieSameSite;
-    private final StoreSettings store;
     private final UserinfoPolicy userinfo;
     private final TenantIssuers tenants;
     private final ParPolicy par;
+    private final ApplicationSettings app;
 
-    private OidcConfig(ConfigReader in) {
+    private OidcConfig(ConfigReader in, ApplicationSettings app) {
+        this.app = app;
+        registration = in.registration() == null ? OidcLogin.DEFAULT_REGISTRATION : in.registration();
+        displayName = in.optional(ConfigKey.DISPLAY_NAME).orElse(registration);
+        paths = in.patterns(ConfigKey.PATHS);
+        hosts = RegistrationRules.hosts(in);
         issuer = in.required(ConfigKey.ISSUER);
         discoveryUri = in.url(ConfigKey.DISCOVERY_URI);
         authorizationEndpoint = in.url(ConfigKey.AUTHORIZATION_ENDPOINT);
@@ -91,39 +92,25 @@ public final class OidcConfig {
         idTokenAlgs = LoginRequestRules.idTokenAlgs(in, clientSecret);
         principalClaim = in.optional(ConfigKey.PRINCIPAL_CLAIM).orElse(null);
         rolesClaim = in.optional(ConfigKey.ROLES_CLAIM).orElseThrow();
-        refreshMargin = in.seconds(ConfigKey.REFRESH_MARGIN, 0);
-        clockSkew = in.seconds(ConfigKey.CLOCK_SKEW, 0);
         expiresInUnit = ApplicationRules.expiresInUnit(in);
-        redirectPath = in.path(ConfigKey.REDIRECT_PATH);
-        logoutPath = in.path(ConfigKey.LOGOUT_PATH);
-        backchannelLogoutPath = in.path(ConfigKey.BACKCHANNEL_LOGOUT_PATH);
-        postLogoutRedirectUri = ApplicationRules.postLogoutRedirectUri(in);
-        publicPaths = in.patterns(ConfigKey.PUBLIC_PATHS);
-        apiPaths = in.patterns(ConfigKey.API_PATHS);
-        baseUrl = ApplicationRules.baseUrl(in);
-        connectTimeout = in.seconds(ConfigKey.CONNECT_TIMEOUT, 1);
-        readTimeout = in.seconds(ConfigKey.READ_TIMEOUT, 1);
-        silentReauth = in.bool(ConfigKey.SILENT_REAUTH);
-        maxResponseSize = in.bytes(ConfigKey.MAX_RESPONSE_SIZE, 1024);
-        allowHttp = in.bool(ConfigKey.ALLOW_HTTP);
-        sessionCookieSameSite = ApplicationRules.sessionCookieSameSite(in);
-        store = StoreSettings.read(in, in.source());
         userinfo = UserinfoPolicy.parse(in);
         tenants = TenantIssuers.read(in, issuer, discoveryUri != null || authorizationEndpoint != null);
         par = ParPolicy.parse(in);
-        checkCombinations(in);
+        RegistrationRules.checkEndpoints(in, this);
         PlainHttp.check(in, this);
     }
 
     /**
-     * Builds the configuration from a source, checking every key at once.
+     * Builds the configuration of the single registration from a source, checking every key at once.
      *
      * @param source where the values come from, e.g. {@link ConfigSource#standard(Map)}
      * @return the checked configuration
-     * @throws OidcConfigException listing every problem, each naming its key as the user wrote it
+     * @throws OidcConfigException listing every problem, each naming its key as the user wrote it; also when
+     *                             {@code providers} names more than one registration (read those with
+     *                             {@link OidcRegistrations#from})
      */
     public static OidcConfig from(ConfigSource source) {
-        return checked(new ConfigReader(source));
+        return OidcRegistrations.from(source).single();
     }
 
     /**
@@ -132,50 +119,16 @@ public final class OidcConfig {
      *
      * @param initParams the init-params or annotation attributes, keyed by the plain key
      * @return the checked configuration
-     * @throws OidcConfigException listing every problem, each naming its key as the user wrote it
+     * @throws OidcConfigException listing every problem, each naming its key as the user wrote it; also when
+     *                             {@code providers} names more than one registration
      */
     public static OidcConfig fromInitParams(Map<String, String> initParams) {
-        ConfigSource source = ConfigSource.standard(initParams);
-        ConfigReader reader = new ConfigReader(source);
-        for (String name : initParams.keySet()) {
-            // store-* keys are passed through to the chosen store, which checks them
-            if (Arrays.stream(ConfigKey.values()).noneMatch(k -> k.key().equals(name))
-                    && !name.startsWith(ConfigKey.STORE.key() + "-")) {
-                reader.problems().add("init-param '" + name + "' is not a known key" + KeySuggestions.forName(name));
-            }
-        }
-        return checked(reader);
+        return OidcRegistrations.fromInitParams(initParams).single();
     }
 
-    private static OidcConfig checked(ConfigReader reader) {
-        OidcConfig config = new OidcConfig(reader);
-        if (!reader.problems().isEmpty()) {
-            throw new OidcConfigException(reader.problems());
-        }
-        return config;
-    }
-
-    /** The rules that tie several keys together. */
-    private void checkCombinations(ConfigReader in) {
-        if (authorizationEndpoint != null && tokenEndpoint == null) {
-            in.problem(ConfigKey.TOKEN_ENDPOINT, "is required when authorization-endpoint is set (manual endpoints)");
-        }
-        if (tokenEndpoint != null && authorizationEndpoint == null) {
-            in.problem(ConfigKey.AUTHORIZATION_ENDPOINT, "is required when token-endpoint is set (manual endpoints)");
-        }
-        if (issuer != null && !manualEndpoints() && discoveryUri == null && !PlainHttp.isHttpUrl(issuer)) {
-            in.problem(ConfigKey.ISSUER, "is '" + issuer + "', not an http(s) URL, so discovery cannot be used: set "
-                    + "discovery-uri, or authorization-endpoint and token-endpoint");
-        }
-        if (manualEndpoints() && jwksUri == null
-                && (idTokenAlgs.isEmpty() || idTokenAlgs.stream().anyMatch(a -> !LoginRequestRules.isHmac(a)))) {
-            in.problem(ConfigKey.JWKS_URI, "is required with manual endpoints to verify "
-                    + (idTokenAlgs.isEmpty() ? "RS256" : String.join("/", idTokenAlgs))
-                    + " ID tokens (only HS256/384/512 in id-token-algs need no jwks-uri)");
-        }
-        if (redirectPath != null && redirectPath.equals(logoutPath)) {
-            in.problem(ConfigKey.LOGOUT_PATH, "must differ from redirect-path ('" + redirectPath + "')");
-        }
+    /** One registration, read by {@link OidcRegistrations}: its keys through {@code in}, the application's given. */
+    static OidcConfig read(ConfigReader in, ApplicationSettings app) {
+        return new OidcConfig(in, app);
     }
 
     /** {@return true when both authorization and token endpoints are configured: no discovery document is fetched} */
@@ -240,51 +193,73 @@ public final class OidcConfig {
     /** {@return the claim, or dotted path, that holds the roles ({@code roles-claim})} */
     public String rolesClaim() { return rolesClaim; }
     /** {@return how long before expiry a login is refreshed ({@code refresh-margin})} */
-    public Duration refreshMargin() { return refreshMargin; }
+    public Duration refreshMargin() { return app.refreshMargin(); }
     /** {@return the tolerance for {@code exp}, {@code iat} and {@code auth_time} ({@code clock-skew})} */
-    public Duration clockSkew() { return clockSkew; }
+    public Duration clockSkew() { return app.clockSkew(); }
     /** {@return the unit of the token response's {@code expires_in} ({@code expires-in-unit})} */
     public ChronoUnit expiresInUnit() { return expiresInUnit; }
-    /** {@return the callback path ({@code redirect-path})} */
-    public String redirectPath() { return redirectPath; }
+    /**
+     * {@return this registration's callback path: {@code redirect-path}, and below it the name of a registration
+     * named in {@code providers} ({@code /oidc/callback/work}), so that each provider has its own redirect URI}
+     */
+    public String redirectPath() {
+        return isNamed() ? ApplicationSettings.below(app.redirectPath(), registration) : app.redirectPath();
+    }
     /** {@return the logout path ({@code logout-path})} */
-    public String logoutPath() { return logoutPath; }
-    /** {@return the back-channel logout path ({@code backchannel-logout-path})} */
-    public String backchannelLogoutPath() { return backchannelLogoutPath; }
+    public String logoutPath() { return app.logoutPath(); }
+    /**
+     * {@return this registration's back-channel logout path: {@code backchannel-logout-path}, and below it the name
+     * of a registration named in {@code providers} ({@code /oidc/backchannel-logout/work})}
+     */
+    public String backchannelLogoutPath() {
+        return isNamed()
+                ? ApplicationSettings.below(app.backchannelLogoutPath(), registration) : app.backchannelLogoutPath();
+    }
+    /** {@return the path that starts a login, {@code ?provider=} naming the registration ({@code login-path})} */
+    public String loginPath() { return app.loginPath(); }
     /** {@return where the provider sends the browser after logout ({@code post-logout-redirect-uri}), if set} */
-    public Optional<String> postLogoutRedirectUri() { return Optional.ofNullable(postLogoutRedirectUri); }
+    public Optional<String> postLogoutRedirectUri() { return Optional.ofNullable(app.postLogoutRedirectUri()); }
     /** {@return the path patterns served without login ({@code public-paths})} */
-    public List<String> publicPaths() { return publicPaths; }
+    public List<String> publicPaths() { return app.publicPaths(); }
     /** {@return the path patterns answered with 401 instead of a login redirect ({@code api-paths})} */
-    public List<String> apiPaths() { return apiPaths; }
+    public List<String> apiPaths() { return app.apiPaths(); }
     /** {@return the external URL of the application root ({@code base-url}), if set} */
-    public Optional<URI> baseUrl() { return Optional.ofNullable(baseUrl); }
+    public Optional<URI> baseUrl() { return Optional.ofNullable(app.baseUrl()); }
     /** {@return the connect timeout of calls to the provider ({@code connect-timeout})} */
-    public Duration connectTimeout() { return connectTimeout; }
+    public Duration connectTimeout() { return app.connectTimeout(); }
     /** {@return the read timeout of calls to the provider ({@code read-timeout})} */
-    public Duration readTimeout() { return readTimeout; }
+    public Duration readTimeout() { return app.readTimeout(); }
     /** {@return whether an expired login is renewed with {@code prompt=none} first ({@code silent-reauth})} */
-    public boolean silentReauth() { return silentReauth; }
+    public boolean silentReauth() { return app.silentReauth(); }
     /** {@return the largest provider answer read, in bytes ({@code max-response-size}, default 1 MiB)} */
-    public long maxResponseSize() { return maxResponseSize; }
+    public long maxResponseSize() { return app.maxResponseSize(); }
     /** {@return whether plain {@code http://} provider endpoints off this machine are accepted ({@code allow-http})} */
-    public boolean allowHttp() { return allowHttp; }
+    public boolean allowHttp() { return app.allowHttp(); }
     /**
      * {@return the {@code SameSite} value ({@code Lax}, {@code Strict}) for a session cookie the container wrote
      * without one; empty for {@code session-cookie-same-site=none}}
      */
-    public Optional<String> sessionCookieSameSite() { return Optional.ofNullable(sessionCookieSameSite); }
+    public Optional<String> sessionCookieSameSite() { return Optional.ofNullable(app.sessionCookieSameSite()); }
     /** {@return the {@code store} key and its pass-through {@code store-*} settings} */
-    public StoreSettings store() { return store; }
+    public StoreSettings store() { return app.store(); }
 
     /**
-     * The name of this provider registration: {@code default} for the single provider configured by the un-named
-     * keys, which is every configuration today. Each login remembers it, so a second registration can later be
-     * added beside this one.
+     * The name of this provider registration: {@code default} for the single provider of the un-named keys, else
+     * its name in {@code providers}. Each login remembers it; refresh, logout and revocation go to its provider.
      *
      * @return the registration's name
      */
-    public String registration() { return "default"; }
+    public String registration() { return registration; }
+    /** {@return what the login chooser shows for this registration ({@code display-name}, default its name)} */
+    public String displayName() { return displayName; }
+    /** {@return the path patterns whose anonymous requests log in with this registration ({@code paths})} */
+    public List<String> paths() { return paths; }
+    /** {@return the host names whose anonymous requests log in with this registration ({@code hosts})} */
+    public List<String> hosts() { return hosts; }
+
+    private boolean isNamed() {
+        return !OidcLogin.DEFAULT_REGISTRATION.equals(registration);
+    }
     /** {@return when a login calls the UserInfo endpoint ({@code userinfo}: always, never or auto)} */
     public UserinfoPolicy userinfo() { return userinfo; }
     /** {@return the template issuer's tenants ({@code tenants}, with {@code {tenantid}} in {@code issuer})} */
@@ -294,10 +269,10 @@ public final class OidcConfig {
 
     @Override
     public String toString() {
-        return "OidcConfig[issuer=" + issuer + ", clientId=" + clientId + ", clientAuthMethod="
+        return "OidcConfig[registration=" + registration + ", issuer=" + issuer + ", clientId=" + clientId + ", clientAuthMethod="
                 + (clientAuthMethod == null ? null : clientAuthMethod.registeredName())
                 + ", clientSecret=" + (clientSecret == null ? "none" : clientSecret)
                 + ", endpoints=" + (manualEndpoints() ? "manual" : "discovery " + (issuer == null ? null : effectiveDiscoveryUri()))
-                + ", scopes=" + scopes + ", redirectPath=" + redirectPath + "]";
+                + ", scopes=" + scopes + ", redirectPath=" + redirectPath() + "]";
     }
 }

@@ -1,12 +1,15 @@
 package io.github.oidcservlet.filter;
 
 import io.github.oidcservlet.filter.internal.JakartaServletBinding;
+import io.github.oidcservlet.filter.internal.Resolvers;
 import io.github.oidcservlet.core.internal.LogText;
 import io.github.oidcservlet.core.OidcConfig;
 import io.github.oidcservlet.core.OidcConfigException;
+import io.github.oidcservlet.core.OidcRegistrations;
 import io.github.oidcservlet.core.ProviderProtocolException;
 import io.github.oidcservlet.core.OidcLogin;
 import io.github.oidcservlet.core.web.OidcWebAdapter;
+import io.github.oidcservlet.core.web.RegistrationResolver;
 import io.github.oidcservlet.core.web.Renewal;
 import io.github.oidcservlet.core.web.Route;
 import io.github.oidcservlet.core.web.StartupCheck;
@@ -38,16 +41,36 @@ public class OidcFilter implements Filter {
     private static final System.Logger LOG = System.getLogger(OidcFilter.class.getName());
 
     private final Clock clock;
+    private final RegistrationResolver<HttpServletRequest> resolver;
     private volatile OidcWebAdapter<HttpServletRequest, HttpServletResponse> adapter;
 
-    /** The filter a container makes from {@code web.xml}; the system clock is its time source. */
+    /**
+     * The filter a container makes from {@code web.xml}; the system clock is its time source. With several
+     * registrations, a {@link RegistrationResolver} the application names in
+     * {@code META-INF/services/io.github.oidcservlet.core.web.RegistrationResolver} picks the provider in code.
+     */
     public OidcFilter() {
-        this(Clock.systemUTC());
+        this(Clock.systemUTC(), null);
+    }
+
+    /**
+     * A filter added in code ({@code ServletContext.addFilter}) whose application picks the provider registration
+     * of anonymous requests itself, when there are several.
+     *
+     * @param resolver the application's choice, asked after {@code ?provider=} and before the paths and hosts rules
+     */
+    public OidcFilter(RegistrationResolver<HttpServletRequest> resolver) {
+        this(Clock.systemUTC(), java.util.Objects.requireNonNull(resolver, "resolver"));
     }
 
     /** For tests that move time instead of waiting for it. */
     OidcFilter(Clock clock) {
+        this(clock, null);
+    }
+
+    private OidcFilter(Clock clock, RegistrationResolver<HttpServletRequest> resolver) {
         this.clock = clock;
+        this.resolver = resolver;
     }
 
     @Override
@@ -56,21 +79,24 @@ public class OidcFilter implements Filter {
         for (String name : Collections.list(filterConfig.getInitParameterNames())) {
             params.put(name, filterConfig.getInitParameter(name));
         }
-        OidcConfig config;
+        OidcRegistrations registrations;
         try {
-            config = OidcConfig.fromInitParams(params);
+            registrations = OidcRegistrations.fromInitParams(params);
         } catch (OidcConfigException e) {
             LOG.log(System.Logger.Level.ERROR, e.getMessage());
             throw new ServletException(e.getMessage(), e);
         }
         try {
-            adapter = new OidcWebAdapter<>(StartupCheck.startEngine(config, clock), clock, JakartaServletBinding.INSTANCE);
+            adapter = new OidcWebAdapter<>(StartupCheck.startEngines(registrations, clock), clock,
+                    JakartaServletBinding.INSTANCE, resolver != null ? resolver : Resolvers.find());
         } catch (OidcConfigException | ProviderProtocolException e) {
             // a store that cannot be found or set up, or a discovery document that contradicts the configuration
             LOG.log(System.Logger.Level.ERROR, LogText.safe(e.getMessage()));
             throw new ServletException(e.getMessage(), e);
         }
-        LOG.log(System.Logger.Level.INFO, "OpenID Connect login ready: " + config);
+        for (OidcConfig config : registrations.all()) {
+            LOG.log(System.Logger.Level.INFO, "OpenID Connect login ready: " + config);
+        }
     }
 
     @Override
@@ -85,6 +111,7 @@ public class OidcFilter implements Filter {
             case CALLBACK -> current.callback(request, response);
             case LOGOUT -> current.logout(request, response);
             case BACKCHANNEL_LOGOUT -> current.backchannelLogout(request, response);
+            case LOGIN -> current.login(request, response);
             case PUBLIC, PROTECTED -> {
                 OidcLogin login = current.activeLogin(request);
                 Renewal renewal = null;
@@ -109,7 +136,7 @@ public class OidcFilter implements Filter {
         adapter = null;
         if (stopped != null) {
             // Own the lifecycle: no revocation thread outlives the application (it would pin its classes).
-            stopped.engine().close();
+            stopped.close();
         }
     }
 }

@@ -57,6 +57,9 @@ public class OidcAuthenticationMechanism implements HttpAuthenticationMechanism 
                 case BACKCHANNEL_LOGOUT:
                     adapter.backchannelLogout(request, response);
                     return sent(response);
+                case LOGIN:
+                    adapter.login(request, response);
+                    return sent(response);
                 default:
                     return authenticate(adapter, request, response, context);
             }

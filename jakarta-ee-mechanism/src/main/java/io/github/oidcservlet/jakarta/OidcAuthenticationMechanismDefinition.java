@@ -182,4 +182,43 @@ public @interface OidcAuthenticationMechanismDefinition {
      * @return the policy, or empty for the default
      */
     String par() default "";
+
+    /**
+     * {@code providers}: the names of several provider registrations, comma separated, each with its own keys
+     * ({@code OIDC_WORK_ISSUER}, {@code oidc.work.issuer}); empty for the one registration of the other attributes.
+     *
+     * @return the names, or empty
+     */
+    String providers() default "";
+
+    /**
+     * {@code display-name}: what the login chooser shows for the registration; default its name.
+     *
+     * @return the name shown, or empty for the default
+     */
+    String displayName() default "";
+
+    /**
+     * {@code paths}: path patterns whose anonymous requests log in with a named registration without the chooser;
+     * only for registrations named in {@code providers} (written with the name).
+     *
+     * @return the patterns, or empty
+     */
+    String paths() default "";
+
+    /**
+     * {@code hosts}: host names ({@code work.example.com}, {@code *.example.com}) whose anonymous requests log in
+     * with a named registration; only for registrations named in {@code providers} (written with the name).
+     *
+     * @return the host names, or empty
+     */
+    String hosts() default "";
+
+    /**
+     * {@code login-path}: the path that starts a login, {@code ?provider=<name>} choosing the registration;
+     * default {@code /oidc/login}.
+     *
+     * @return the path, or empty for the default
+     */
+    String loginPath() default "";
 }

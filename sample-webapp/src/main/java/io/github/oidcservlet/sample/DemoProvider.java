@@ -41,19 +41,34 @@ public final class DemoProvider implements AutoCloseable {
 
     private final MockOAuth2Server server;
     private final URI issuer;
+    private final List<String> issuerIds;
     private final String clientSecret;
     /** Held so that the level set on it stays: java.util.logging keeps loggers only weakly. */
     private final Logger mockWebServerLog;
 
-    private DemoProvider(MockOAuth2Server server, URI issuer, String clientSecret, Logger mockWebServerLog) {
+    private DemoProvider(MockOAuth2Server server, List<String> issuerIds, String clientSecret, Logger mockWebServerLog) {
         this.server = server;
-        this.issuer = issuer;
+        this.issuerIds = List.copyOf(issuerIds);
+        // Built here rather than taken from server.issuerUrl(): that one names the host "localhost", and the
+        // issuer must be the very string the provider puts in "iss" when asked at 127.0.0.1.
+        this.issuer = issuer(server, issuerIds.get(0));
         this.clientSecret = clientSecret;
         this.mockWebServerLog = mockWebServerLog;
     }
 
-    /** Starts the provider on 127.0.0.1 and a free port. */
+    /** Starts the provider on 127.0.0.1 and a free port, with the one issuer {@code http://127.0.0.1:<port>/demo}. */
     public static DemoProvider start() {
+        return start(List.of(ISSUER_ID));
+    }
+
+    /**
+     * Starts the provider with several issuers on one server, {@code http://127.0.0.1:<port>/<id>} each, for the
+     * sample with several registrations ({@code OIDC_PROVIDERS}): each issuer is a provider of its own, with its own
+     * keys and logins.
+     *
+     * @param issuerIds the issuers' paths, e.g. the registrations' names
+     */
+    public static DemoProvider start(List<String> issuerIds) {
         // Its HTTP server logs every request through java.util.logging at INFO, and each of a browser's unused
         // pre-connections at WARNING; the console is for the user.
         Logger mockWebServerLog = Logger.getLogger("mockwebserver3.MockWebServer");
@@ -61,15 +76,19 @@ public final class DemoProvider implements AutoCloseable {
 
         // The login page's user name reaches the token callback as the "subject" match parameter;
         // "${subject}" in a claim value is replaced by it. The first mapping that matches wins.
-        RequestMappingTokenCallback users = new RequestMappingTokenCallback(ISSUER_ID, List.of(
-                new RequestMapping("subject", ADMIN_USERS_PATTERN,
-                        Map.of("preferred_username", "${subject}", "groups", List.of("users", "admin")), "JWT"),
-                new RequestMapping("subject", "*",
-                        Map.of("preferred_username", "${subject}", "groups", List.of("users")), "JWT")),
-                TOKEN_LIFETIME_SECONDS);
-        OAuth2Config config = new OAuth2Config(true, null, null, false, new OAuth2TokenProvider(), Set.of(users));
+        Set<RequestMappingTokenCallback> users = new java.util.HashSet<>();
+        for (String issuerId : issuerIds) {
+            users.add(new RequestMappingTokenCallback(issuerId, List.of(
+                    new RequestMapping("subject", ADMIN_USERS_PATTERN,
+                            Map.of("preferred_username", "${subject}", "groups", List.of("users", "admin")), "JWT"),
+                    new RequestMapping("subject", "*",
+                            Map.of("preferred_username", "${subject}", "groups", List.of("users")), "JWT")),
+                    TOKEN_LIFETIME_SECONDS));
+        }
+        OAuth2Config config = new OAuth2Config(true, null, null, false, new OAuth2TokenProvider(), Set.copyOf(users));
         // Access token revocation answered without the mock server's ERROR stack trace (see QuietRevocationRoute).
-        MockOAuth2Server server = new MockOAuth2Server(config, new QuietRevocationRoute(ISSUER_ID));
+        MockOAuth2Server server = new MockOAuth2Server(config,
+                issuerIds.stream().map(QuietRevocationRoute::new).toArray(Route[]::new));
         InetAddress loopback;
         try {
             loopback = InetAddress.getByAddress("127.0.0.1", new byte[] {127, 0, 0, 1});
@@ -77,13 +96,19 @@ public final class DemoProvider implements AutoCloseable {
             throw new IllegalStateException(impossible);
         }
         server.start(loopback, 0);
-        // Built here rather than taken from server.issuerUrl(): that one names the host "localhost", and the
-        // issuer must be the very string the provider puts in "iss" when asked at 127.0.0.1.
-        URI issuer = URI.create("http://127.0.0.1:" + server.baseUrl().port() + "/" + ISSUER_ID);
-        return new DemoProvider(server, issuer, randomSecret(), mockWebServerLog);
+        return new DemoProvider(server, issuerIds, randomSecret(), mockWebServerLog);
     }
 
-    /** The issuer URL, also the base of the discovery document. */
+    private static URI issuer(MockOAuth2Server server, String issuerId) {
+        return URI.create("http://127.0.0.1:" + server.baseUrl().port() + "/" + issuerId);
+    }
+
+    /** The issuer of that id (a registration's name), {@code http://127.0.0.1:<port>/<id>}. */
+    public URI issuer(String issuerId) {
+        return issuer(server, issuerId);
+    }
+
+    /** The (first) issuer URL, also the base of the discovery document. */
     public URI issuer() {
         return issuer;
     }
@@ -102,6 +127,29 @@ public final class DemoProvider implements AutoCloseable {
                 "issuer", issuer.toString(),
                 "client-id", CLIENT_ID,
                 "client-secret", clientSecret);
+    }
+
+    /**
+     * The filter configuration of several registrations served by this provider, one issuer each, to be given as
+     * init-params ({@code providers} and {@code <name>.issuer}, {@code <name>.client-id},
+     * {@code <name>.client-secret}); the issuers are the names the provider was started with.
+     *
+     * @param providers the value of {@code providers}: these and the registrations configured elsewhere
+     */
+    public Map<String, String> filterParameters(String providers) {
+        Map<String, String> params = new java.util.LinkedHashMap<>();
+        params.put("providers", providers);
+        for (String name : issuerIds) {
+            params.put(name + ".issuer", issuer(name).toString());
+            params.put(name + ".client-id", CLIENT_ID);
+            params.put(name + ".client-secret", clientSecret);
+        }
+        return params;
+    }
+
+    /** {@return the issuers' paths this provider serves} */
+    public List<String> issuerIds() {
+        return issuerIds;
     }
 
     /** Stops the provider's HTTP server. */

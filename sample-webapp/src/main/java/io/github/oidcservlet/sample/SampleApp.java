@@ -77,13 +77,28 @@ public final class SampleApp implements AutoCloseable {
      * environment and system properties configure no provider. Returns once {@code GET /} answers.
      */
     public static SampleApp start(int port) throws Exception {
-        return start(port, needsDemoProvider(System.getenv(), System.getProperties()));
+        return start(port, System.getenv(), System.getProperties());
+    }
+
+    /**
+     * As {@link #start(int)}, the demo provider decided by {@code environment} and {@code systemProperties}
+     * ({@link LaunchSettings#startDemoProvider}): with {@code OIDC_PROVIDERS} it serves every named registration
+     * that has no issuer.
+     */
+    static SampleApp start(int port, Map<String, String> environment, Properties systemProperties) throws Exception {
+        DemoProvider demo = LaunchSettings.startDemoProvider(environment, systemProperties);
+        return start(port, demo, LaunchSettings.demoParameters(demo, environment, systemProperties));
     }
 
     static SampleApp start(int port, boolean withDemoProvider) throws Exception {
         DemoProvider demo = withDemoProvider ? DemoProvider.start() : null;
+        return start(port, demo, demo == null ? Map.of() : demo.filterParameters());
+    }
+
+    private static SampleApp start(int port, DemoProvider demo, Map<String, String> providerParameters)
+            throws Exception {
         try {
-            Server server = newServer(port, webApplication(demo == null ? Map.of() : demo.filterParameters()));
+            Server server = newServer(port, webApplication(providerParameters));
             try {
                 server.start();
             } catch (Exception e) {

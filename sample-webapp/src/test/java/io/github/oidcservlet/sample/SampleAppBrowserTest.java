@@ -4,16 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.File;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
-import java.util.logging.Level;
-import java.util.logging.Logger;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,9 +13,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -31,33 +20,22 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * End to end in a real headless Chromium: log in on the demo provider's page, come back to the application, and
  * see what each kind of user may see. One fresh browser per scenario, one application for the class.
  *
- * <p>Chromium and its driver are Debian's ({@code apt-get install chromium chromium-driver}); without them this
- * test fails rather than skips. Both paths are given, so Selenium Manager never runs and nothing is downloaded.
+ * <p>Chromium and its driver are Debian's ({@link HeadlessChromium}); without them this test fails rather than skips.
  */
 class SampleAppBrowserTest {
 
-    private static final Path CHROMIUM = Path.of(System.getProperty("sample.chromium", "/usr/bin/chromium"));
-    private static final Path CHROMEDRIVER =
-            Path.of(System.getProperty("webdriver.chrome.driver", "/usr/bin/chromedriver"));
-    private static final Duration WAIT = Duration.ofSeconds(15);
+    private static final Duration WAIT = HeadlessChromium.WAIT;
     private static final ObjectMapper JSON = new ObjectMapper();
-    /**
-     * Held so that its level stays. It warns at every start that no selenium-devtools matches the browser: none is
-     * on the classpath on purpose, as the test drives Chromium through WebDriver only.
-     */
-    private static final Logger CDP_VERSION_LOG = Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder");
 
     private static SampleApp app;
     private static DemoProvider provider;
 
-    private Path profileDirectory;
+    private HeadlessChromium chromium;
     private WebDriver browser;
 
     @BeforeAll
     static void start() throws Exception {
-        CDP_VERSION_LOG.setLevel(Level.SEVERE);
-        assertThat(CHROMIUM).as("Chromium (apt-get install -y chromium chromium-driver)").isExecutable();
-        assertThat(CHROMEDRIVER).as("ChromeDriver (apt-get install -y chromium chromium-driver)").isExecutable();
+        HeadlessChromium.assertInstalled();
         app = SampleApp.start(0);
         provider = app.demoProvider().orElseThrow(() -> new AssertionError(
                 "the browser test logs in on the demo provider: unset OIDC_ISSUER and OIDC_AUTHORIZATION_ENDPOINT"));
@@ -72,29 +50,14 @@ class SampleAppBrowserTest {
 
     @BeforeEach
     void openBrowser() throws IOException {
-        profileDirectory = Files.createTempDirectory("sample-chromium-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--disable-quic", "--user-data-dir=" + profileDirectory);
-        ChromeDriverService driver = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .withLogOutput(OutputStream.nullOutputStream())
-                .build();
-        browser = new ChromeDriver(driver, options);
-        browser.manage().timeouts().pageLoadTimeout(WAIT);
+        chromium = HeadlessChromium.open();
+        browser = chromium.driver();
     }
 
     @AfterEach
     void closeBrowser() throws IOException {
-        try {
-            if (browser != null) {
-                browser.quit();
-            }
-        } finally {
-            deleteRecursively(profileDirectory);
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
@@ -187,14 +150,5 @@ class SampleAppBrowserTest {
 
     private static String url(String path) {
         return app.baseUri().resolve(path).toString();
-    }
-
-    private static void deleteRecursively(Path directory) throws IOException {
-        if (directory == null || !Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-        }
     }
 }

@@ -1,23 +1,26 @@
 package io.github.oidcservlet.core.web;
 
 import io.github.oidcservlet.core.internal.web.AppUrls;
+import io.github.oidcservlet.core.internal.web.EngineSet;
 import io.github.oidcservlet.core.internal.web.ErrorPages;
+import io.github.oidcservlet.core.internal.web.LoginChallenge;
+import io.github.oidcservlet.core.internal.web.LocalLogout;
 import io.github.oidcservlet.core.internal.web.LoginRenewal;
+import io.github.oidcservlet.core.internal.web.OwnPaths;
+import io.github.oidcservlet.core.internal.web.ProviderChoice;
+import io.github.oidcservlet.core.internal.web.WebAnswers;
 import io.github.oidcservlet.core.internal.web.LogoutConfirmation;
 import io.github.oidcservlet.core.internal.web.PathPatterns;
 import io.github.oidcservlet.core.internal.web.RequestClassifier;
 import io.github.oidcservlet.core.internal.web.RequestPath;
 import io.github.oidcservlet.core.internal.web.SessionStore;
-import io.github.oidcservlet.core.internal.RandomTokens;
 import io.github.oidcservlet.core.OidcConfig;
 import io.github.oidcservlet.core.internal.login.LoginResult;
 import io.github.oidcservlet.core.internal.login.PendingLogins;
-import io.github.oidcservlet.core.internal.login.ReturnUrls;
 import io.github.oidcservlet.core.internal.logout.BackchannelLogoutResult;
 import io.github.oidcservlet.core.OidcLogin;
 
 import java.io.IOException;
-import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -32,40 +35,76 @@ import java.util.Map;
  */
 public final class OidcWebAdapter<Q, R> {
 
-    private final OidcEngine engine;
+    private final EngineSet engines;
     private final OidcConfig config;
     private final HttpBinding<Q, R> http;
     private final Clock clock;
     private final SessionStore<Q> sessions;
     private final PathPatterns publicPaths;
-    private final RequestClassifier<Q> classifier;
+    private final OwnPaths ownPaths;
     private final AppUrls<Q> urls;
     private final LoginRenewal<Q> renewal;
+    private final LoginChallenge<Q, R> challenges;
+    private final WebAnswers<Q, R> answers;
     private final LogoutConfirmation<Q, R> logoutConfirmation;
+    private final LocalLogout<Q, R> localLogout;
     private final SessionCookieSameSite<Q, R> sameSite;
 
     /**
+     * The adapter of an application with one provider registration.
+     *
      * @param engine the started engine
      * @param clock the engine's clock
      * @param http the front door's binding
      */
     public OidcWebAdapter(OidcEngine engine, Clock clock, HttpBinding<Q, R> http) {
-        this.engine = engine;
-        this.config = engine.config();
+        this(List.of(engine), clock, http, null);
+    }
+
+    /**
+     * The adapter of an application with any number of provider registrations ({@code providers}), one started
+     * engine each (see {@link StartupCheck#startEngines}).
+     *
+     * @param engines  the started engines, in the order of {@code providers}; at least one
+     * @param clock    the engines' clock
+     * @param http     the front door's binding
+     * @param resolver the application's choice of registration for anonymous requests, or null
+     */
+    public OidcWebAdapter(List<OidcEngine> engines, Clock clock, HttpBinding<Q, R> http,
+                          RegistrationResolver<Q> resolver) {
+        this.engines = new EngineSet(engines);
+        this.config = this.engines.first().config();
         this.http = http;
         this.clock = clock;
         this.sessions = new SessionStore<>(http);
         this.publicPaths = new PathPatterns(config.publicPaths());
-        this.classifier = new RequestClassifier<>(http, new PathPatterns(config.apiPaths()));
+        this.ownPaths = new OwnPaths(this.engines);
+        RequestClassifier<Q> classifier = new RequestClassifier<>(http, new PathPatterns(config.apiPaths()));
         this.urls = new AppUrls<>(http, config);
-        this.renewal = new LoginRenewal<>(engine, sessions);
+        this.renewal = new LoginRenewal<>(this.engines, sessions);
+        this.answers = new WebAnswers<>(http, sessions, this.engines, classifier, urls);
+        this.challenges = new LoginChallenge<>(http, this.engines, sessions, urls, classifier,
+                new ProviderChoice<>(http, this.engines, resolver), answers);
         this.logoutConfirmation = new LogoutConfirmation<>(http, urls);
+        this.localLogout = new LocalLogout<>(sessions, this.engines, urls, answers);
         this.sameSite = new SessionCookieSameSite<>(http, config.sessionCookieSameSite().orElse(null));
     }
 
-    /** @return the engine, for its lifecycle ({@link OidcEngine#close()}) */
+    /** @return the engine of the first registration (the only one without {@code providers}) */
     public OidcEngine engine() {
-        return engine;
+        return engines.first();
+    }
+
+    /** @return every registration's engine, in the order of {@code providers} */
+    public List<OidcEngine> engines() {
+        return engines.all();
+    }
+
+    /**
+     * Closes every engine ({@link OidcEngine#close()}), when the front door stops.
+     */
+    public void close() {
+        engines.all().forEach(OidcEngine::close);
     }
 
     /** @return the store of the login in the HTTP session (the mechanism's {@code cleanSubject} forgets it there) */
@@ -81,16 +120,8 @@ public final class OidcWebAdapter<Q, R> {
         // Compared part by part: routing every request of the application must not build a string.
         String tail = http.pathInfo(request);
         String head = RequestPath.head(http.servletPath(request), tail);
-        if (RequestPath.equalTo(head, tail, config.redirectPath())) {
-            return Route.CALLBACK;
-        }
-        if (RequestPath.equalTo(head, tail, config.logoutPath())) {
-            return Route.LOGOUT;
-        }
-        if (RequestPath.equalTo(head, tail, config.backchannelLogoutPath())) {
-            return Route.BACKCHANNEL_LOGOUT;
-        }
-        return publicPaths.matches(head, tail) ? Route.PUBLIC : Route.PROTECTED;
+        Route own = ownPaths.route(head, tail);
+        return own != null ? own : publicPaths.matches(head, tail) ? Route.PUBLIC : Route.PROTECTED;
     }
 
     /**
@@ -101,12 +132,17 @@ public final class OidcWebAdapter<Q, R> {
      */
     public OidcLogin activeLogin(Q request) {
         OidcLogin session = sessions.find(request);
-        return session != null && engine.isActive(session) ? session : null;
+        if (session == null) {
+            return null;
+        }
+        OidcEngine engine = engines.of(session);
+        return engine != null && engine.isActive(session) ? session : null;
     }
 
     /**
      * For a request {@link #activeLogin} did not authenticate: a login within {@code refresh-margin} of expiry is
-     * refreshed (once per session at a time) or kept while its access token is valid; an ended one is dropped.
+     * refreshed at its registration's provider (once per session at a time) or kept while its access token is
+     * valid; an ended one, or one of a registration no longer configured, is dropped.
      *
      * @param request the request
      * @return {@link Renewal.Active} with the login to use, or why there is none (for {@link #challenge})
@@ -116,9 +152,12 @@ public final class OidcWebAdapter<Q, R> {
     }
 
     /**
-     * An anonymous request to a protected path: 401 for API calls, a login redirect for browser navigations
-     * (a re-authentication with {@code id_token_hint} when the login expired without a refresh token), and 503
-     * when the login could not be renewed because the provider is unreachable.
+     * An anonymous request to a protected path: 401 for API calls (its {@code WWW-Authenticate} names the login
+     * URL of each registration), a login redirect for browser navigations (a re-authentication with
+     * {@code id_token_hint} when the login expired without a refresh token), and 503 when the login could not be
+     * renewed because the provider is unreachable. With several registrations, a navigation goes to the one its
+     * {@code ?provider=}, the {@link RegistrationResolver}, or the {@code hosts} and {@code paths} rules pick, else
+     * it gets the login chooser.
      *
      * @param request the request
      * @param response its response, committed on return
@@ -126,49 +165,51 @@ public final class OidcWebAdapter<Q, R> {
      * @throws IOException when the client went away
      */
     public void challenge(Q request, R response, Renewal renewal) throws IOException {
-        String path = urls.path(request);
-        if (renewal instanceof Renewal.Unavailable) {
-            ErrorPages.send(http, response, new ErrorPages.Problem(503, "Login is unavailable", "Your login has "
-                    + "expired and the identity provider is not reachable right now to renew it. Please try again in "
-                    + "a moment.", null, null, true), classifier.isApiRequest(request, path), urls.root(request));
-        } else if (classifier.isApiRequest(request, path)) {
-            http.header(response, "WWW-Authenticate", "OIDC realm=\"" + config.clientId().replace("\"", "")
-                    + "\", login=\"" + urls.base(request) + "/\"");
-            ErrorPages.send(http, response, new ErrorPages.Problem(401, "Login required",
-                    "This resource needs a logged-in user; log in through the application's pages first.",
-                    null, null, false), true, urls.root(request));
-        } else {
-            String returnTo = ReturnUrls.sameOrigin(urls.requestedUrl(request), urls.root(request));
-            PendingLogins pending = sessions.pendingLoginsForNewLogin(request);
-            LoginResult result = renewal instanceof Renewal.Reauthenticate expired
-                    ? engine.startReauthentication(urls.redirectUri(request), returnTo, pending, expired.expired())
-                    : engine.startLogin(urls.redirectUri(request), returnTo, pending);
-            sessions.savePendingLogins(request, pending);
-            answer(request, response, result);
-        }
+        challenges.challenge(request, response, renewal);
         commitWithSessionCookie(request, response);
     }
 
     /**
-     * The redirection endpoint: completes a login or explains why it failed.
+     * The login path ({@code login-path}): starts a login with the registration {@code ?provider=<name>} names,
+     * coming back to the same-origin {@code return} URL (else the application root); without a name and with
+     * several registrations, the chooser (400 for a name no registration has).
+     *
+     * @param request the request
+     * @param response its response, committed on return
+     * @throws IOException when the client went away
+     */
+    public void login(Q request, R response) throws IOException {
+        challenges.login(request, response);
+        commitWithSessionCookie(request, response);
+    }
+
+    /**
+     * The redirection endpoint of a registration (its own, RFC 9700 §4.4.2): completes a login or explains why it
+     * failed.
      *
      * @param request the request
      * @param response its response, committed on return
      * @throws IOException when the client went away
      */
     public void callback(Q request, R response) throws IOException {
-        Map<String, List<String>> params = parameters(request, response);
+        Map<String, List<String>> params = answers.parameters(request, response);
         if (params != null) {
             PendingLogins pending = sessions.pendingLogins(request);
-            LoginResult result = engine.completeLogin(params, pending);
+            LoginResult result = engineOfPath(request).completeLogin(params, pending);
             if (result instanceof LoginResult.Failed) {
                 sessions.discardIfEmpty(request, clock.millis());
             } else {
                 sessions.savePendingLogins(request, pending);
             }
-            answer(request, response, result);
+            answers.answer(request, response, result);
         }
         commitWithSessionCookie(request, response);
+    }
+
+    /** The registration whose callback or back-channel logout path the request is on; the first for any other. */
+    private OidcEngine engineOfPath(Q request) {
+        OidcEngine engine = ownPaths.engine(http.servletPath(request), http.pathInfo(request));
+        return engine != null ? engine : engines.first();
     }
 
     /**
@@ -185,23 +226,20 @@ public final class OidcWebAdapter<Q, R> {
             if (sessions.find(request) != null && !logoutConfirmation.isIntended(request)) {
                 logoutConfirmation.ask(request, response, http.contextPath(request) + config.logoutPath());
             } else {
-                OidcLogin ended = sessions.invalidate(request);
-                engine.revokeTokens(ended);
-                // RP-Initiated Logout 1.0 §2: state is opaque to the provider, passed back to the post-logout page
-                URI location = engine.logoutLocation(ended, urls.postLogoutRedirectUri(request), RandomTokens.of(16));
-                redirect(response, location.toString());
+                localLogout.end(request, response);
             }
         } catch (IllegalArgumentException refused) {
             // the container refused to parse the confirmation form's parameters
-            badRequest(request, response);
+            answers.badRequest(request, response);
         }
         http.commit(response);
     }
 
     /**
      * Back-channel logout (OpenID Back-Channel Logout 1.0 §2.5–2.8): the provider POSTs a {@code logout_token};
-     * every login of its {@code sid} (or {@code sub}) stops authenticating at once. 200 on success, 400 with a
-     * JSON {@code error} otherwise, never cached.
+     * every login of its {@code sid} (or {@code sub}) stops authenticating at once. With several registrations, each
+     * has its own path ({@code /oidc/backchannel-logout/<name>}) and ends logins of that registration only. 200 on
+     * success, 400 with a JSON {@code error} otherwise, never cached.
      *
      * @param request the request
      * @param response its response, committed on return
@@ -213,10 +251,12 @@ public final class OidcWebAdapter<Q, R> {
             result = new BackchannelLogoutResult(405, "invalid_request", "back-channel logout takes POST (§2.5)");
             http.header(response, "Allow", "POST");
         } else {
-            Map<String, List<String>> params = readableParameters(request);
+            Map<String, List<String>> params = answers.readableParameters(request);
+            // each registration has its own back-channel logout path: the token is validated against that
+            // registration's issuer, client and keys (Back-Channel Logout 1.0 §2.6), and ends its logins only
             result = params == null
                     ? new BackchannelLogoutResult(400, "invalid_request", "the request body could not be parsed")
-                    : engine.backchannelLogout(params.getOrDefault("logout_token", List.of()));
+                    : engineOfPath(request).backchannelLogout(params.getOrDefault("logout_token", List.of()));
         }
         ErrorPages.sendBackchannel(http, response, result);
         http.commit(response);
@@ -226,50 +266,5 @@ public final class OidcWebAdapter<Q, R> {
     private void commitWithSessionCookie(Q request, R response) throws IOException {
         sameSite.addTo(request, response);
         http.commit(response);
-    }
-
-    /** The parameters, or null after answering 400 when the container refuses to parse them. */
-    private Map<String, List<String>> parameters(Q request, R response) throws IOException {
-        Map<String, List<String>> params = readableParameters(request);
-        if (params == null) {
-            badRequest(request, response);
-        }
-        return params;
-    }
-
-    private Map<String, List<String>> readableParameters(Q request) {
-        try {
-            return http.parameters(request);
-        } catch (IllegalArgumentException refused) {
-            return null;
-        }
-    }
-
-    /** RFC 9110 §15.5.1: a request the server cannot process because of a client error is a 400, never a 500. */
-    private void badRequest(Q request, R response) throws IOException {
-        ErrorPages.send(http, response, new ErrorPages.Problem(400, "Bad request", "The request could not be read: "
-                + "its parameters are not correctly encoded.", null, null, false),
-                classifier.isApiRequest(request, urls.path(request)), urls.root(request));
-    }
-
-    private void answer(Q request, R response, LoginResult result) throws IOException {
-        if (result instanceof LoginResult.Redirect redirect) {
-            redirect(response, redirect.location().toString());
-        } else if (result instanceof LoginResult.LoggedIn loggedIn) {
-            OidcLogin previous = sessions.find(request);
-            sessions.storeLogin(request, loggedIn.session(), previous != null && engine.isEnded(previous));
-            redirect(response, loggedIn.returnTo());
-        } else if (result instanceof LoginResult.Failed failed) {
-            ErrorPages.send(http, response, new ErrorPages.Problem(failed.status(),
-                    failed.status() >= 500 ? "Login is unavailable" : "Login failed", failed.userMessage(),
-                    failed.providerError(), failed.providerErrorDescription(), failed.retryable()),
-                    classifier.isApiRequest(request, urls.path(request)), urls.root(request));
-        }
-    }
-
-    private void redirect(R response, String location) {
-        http.header(response, "Cache-Control", "no-store");
-        http.status(response, 302);
-        http.header(response, "Location", location);
     }
 }

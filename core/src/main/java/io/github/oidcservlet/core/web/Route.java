@@ -8,6 +8,8 @@ public enum Route {
     LOGOUT,
     /** Back-channel logout from the provider ({@code backchannel-logout-path}). */
     BACKCHANNEL_LOGOUT,
+    /** Starts a login ({@code login-path}), {@code ?provider=<name>} choosing the registration. */
+    LOGIN,
     /** A path under {@code public-paths}: served with or without a login. */
     PUBLIC,
     /** Anything else: served only with a login. */

@@ -5,9 +5,13 @@ import io.github.oidcservlet.core.OidcConfig;
 import io.github.oidcservlet.core.ProviderProtocolException;
 import io.github.oidcservlet.core.internal.provider.ProviderUnavailableException;
 
-import java.time.Clock;
+import io.github.oidcservlet.core.OidcRegistrations;
 
-/** The start of every front door: the engine, with the provider checked once. */
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The start of every front door: the engines, each with its provider checked once. */
 public final class StartupCheck {
 
     private static final System.Logger LOG = System.getLogger(StartupCheck.class.getName());
@@ -39,5 +43,27 @@ public final class StartupCheck {
             LOG.log(System.Logger.Level.WARNING, LogText.safe(e.getMessage()) + "; will retry at the first login");
         }
         return engine;
+    }
+
+    /**
+     * {@link #startEngine} for every registration, each with its own provider, HTTP client and stores; the keys and
+     * discovery of each are fetched now, and an unreachable provider leaves the others' logins working.
+     *
+     * @param registrations the checked registrations
+     * @param clock the only time source of the engines and the adapter
+     * @return the started engines, in the order of {@code providers}
+     * @throws ProviderProtocolException when a provider's discovery document is wrong (every engine is closed)
+     */
+    public static List<OidcEngine> startEngines(OidcRegistrations registrations, Clock clock) {
+        List<OidcEngine> started = new ArrayList<>();
+        try {
+            for (OidcConfig config : registrations.all()) {
+                started.add(startEngine(config, clock));
+            }
+        } catch (RuntimeException e) {
+            started.forEach(OidcEngine::close);
+            throw e;
+        }
+        return List.copyOf(started);
     }
 }

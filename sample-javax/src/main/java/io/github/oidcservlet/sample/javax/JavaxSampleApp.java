@@ -33,12 +33,11 @@ public final class JavaxSampleApp {
 
     public static void main(String[] args) throws Exception {
         int port = LaunchSettings.port(System.getenv());
-        DemoProvider demo = LaunchSettings.needsDemoProvider(System.getenv(), System.getProperties())
-                ? DemoProvider.start()
-                : null;
+        DemoProvider demo = LaunchSettings.startDemoProvider(System.getenv(), System.getProperties());
         if (demo != null) {
-            demo.filterParameters().forEach((key, value) -> {
-                if (System.getenv("OIDC_" + key.toUpperCase(Locale.ROOT).replace('-', '_')) == null) {
+            // named keys too: work.issuer is system property oidc.work.issuer, environment variable OIDC_WORK_ISSUER
+            LaunchSettings.demoParameters(demo, System.getenv(), System.getProperties()).forEach((key, value) -> {
+                if (System.getenv("OIDC_" + key.toUpperCase(Locale.ROOT).replace('-', '_').replace('.', '_')) == null) {
                     System.getProperties().putIfAbsent("oidc." + key, value);
                 }
             });

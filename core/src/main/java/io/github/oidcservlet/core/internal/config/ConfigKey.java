@@ -59,7 +59,20 @@ public enum ConfigKey {
     STORE("store", "memory", false),
     USERINFO("userinfo", "always", false),
     /** Pushed authorization requests (RFC 9126): {@code auto}, {@code always} or {@code never}. */
-    PAR("par", "auto", false);
+    PAR("par", "auto", false),
+    /**
+     * The names of the provider registrations, comma separated; each reads its own keys ({@code work.issuer},
+     * {@code OIDC_WORK_ISSUER}, {@code oidc.work.issuer}). Unset: the un-named keys are the one registration.
+     */
+    PROVIDERS("providers", null, false),
+    /** What the login chooser shows for a registration; its name by default. */
+    DISPLAY_NAME("display-name", null, false),
+    /** Path patterns whose anonymous requests log in with this registration without the chooser. */
+    PATHS("paths", null, false),
+    /** Host names ({@code work.example.com}, {@code *.example.com}) whose requests log in with this registration. */
+    HOSTS("hosts", null, false),
+    /** The path that starts a login: {@code ?provider=<name>} picks the registration, {@code return} the page after. */
+    LOGIN_PATH("login-path", "/oidc/login", false);
 
     private final String key;
     private final String defaultValue;

@@ -10,14 +10,37 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Reads typed values from a {@link ConfigSource}, collecting every problem instead of stopping at the first. */
+/**
+ * Reads typed values from a {@link ConfigSource}, collecting every problem instead of stopping at the first. A
+ * reader {@link #forRegistration for a named registration} reads its per-registration keys in their named form
+ * ({@code OIDC_WORK_ISSUER}, see {@link RegistrationKeys}) and names them so in its problems; it shares the list
+ * of problems with the reader it came from.
+ */
 public final class ConfigReader {
 
     private final ConfigSource source;
-    private final List<String> problems = new ArrayList<>();
+    private final List<String> problems;
+    /** The registration whose named keys are read, or null for the un-named keys. */
+    private final String registration;
 
     public ConfigReader(ConfigSource source) {
+        this(source, new ArrayList<>(), null);
+    }
+
+    private ConfigReader(ConfigSource source, List<String> problems, String registration) {
         this.source = source;
+        this.problems = problems;
+        this.registration = registration;
+    }
+
+    /** {@return a reader of the named registration's keys, reporting into the same problems} */
+    public ConfigReader forRegistration(String name) {
+        return new ConfigReader(source, problems, name);
+    }
+
+    /** {@return the registration's name, or null for the un-named keys} */
+    public String registration() {
+        return registration;
     }
 
     public ConfigSource source() {
@@ -29,12 +52,35 @@ public final class ConfigReader {
     }
 
     public void problem(ConfigKey key, String what) {
-        problems.add(source.describe(key) + " " + what);
+        problems.add(describe(key) + " " + what);
+    }
+
+    /** {@return how the user wrote the key whose value this reader reads (or would write it)} */
+    public String describe(ConfigKey key) {
+        if (!named(key)) {
+            return source.describe(key);
+        }
+        boolean fromUnnamed = source.value(registration, key).isEmpty() && RegistrationKeys.inherited(key)
+                && source.value(key).isPresent();
+        return fromUnnamed ? source.describe(key) : source.describe(registration, key);
     }
 
     public Optional<String> optional(ConfigKey key) {
-        Optional<String> value = source.value(key);
+        Optional<String> value = raw(key);
         return value.isPresent() ? value : Optional.ofNullable(key.defaultValue());
+    }
+
+    /** The written value: a named registration's own, else (for inherited keys) the un-named one. */
+    private Optional<String> raw(ConfigKey key) {
+        if (!named(key)) {
+            return source.value(key);
+        }
+        Optional<String> own = source.value(registration, key);
+        return own.isPresent() || !RegistrationKeys.inherited(key) ? own : source.value(key);
+    }
+
+    private boolean named(ConfigKey key) {
+        return registration != null && RegistrationKeys.perRegistration(key);
     }
 
     public String required(ConfigKey key) {

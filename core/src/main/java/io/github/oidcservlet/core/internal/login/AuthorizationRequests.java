@@ -72,7 +72,9 @@ public final class AuthorizationRequests {
         boolean silent = "none".equals(params.get("prompt"));
         // RFC 9126 §2.1: a pushed request carries these same parameters, in the body of a POST to the PAR endpoint.
         URI location = par == null ? withQuery(authorizationEndpoint, params) : par.location(authorizationEndpoint, params);
-        PendingLogin pending = new PendingLogin(state, nonce, verifier, redirectUri, returnTo, clock.millis(), silent);
+        // RFC 9700 §4.4.2: the pending login (its state) is bound to the registration the request goes to.
+        PendingLogin pending = new PendingLogin(state, nonce, verifier, redirectUri, returnTo, clock.millis(), silent,
+                config.registration());
         return new Started(location, pending);
     }
 

@@ -44,6 +44,7 @@ public final class CallbackHandler {
     private final UserinfoPolicy userinfoPolicy;
     private final String scopes;
     private final TenantIssuers tenants;
+    private final String registration;
 
     public CallbackHandler(OidcConfig config, OidcProvider provider, TokenClient tokenClient,
                            Supplier<IdTokenValidator> validator, Clock clock) {
@@ -67,6 +68,7 @@ public final class CallbackHandler {
         this.userinfoPolicy = config.userinfo();
         this.scopes = config.scopes();
         this.tenants = config.tenants();
+        this.registration = config.registration();
     }
 
     /**
@@ -111,6 +113,17 @@ public final class CallbackHandler {
                     "unknown or expired state");
         }
         PendingLogin login = match.get();
+        // RFC 9700 §4.4.2: "the client MUST [...] check that the authorization response was received at the
+        // redirect URI [...] bound to the authorization server to which the authorization request was sent". Each
+        // registration has its own redirect URI and this handler is that URI's: a state started with another
+        // registration is a mix-up (another provider's response, or a code meant for another provider), refused
+        // before any code reaches a token endpoint. The state is used up all the same.
+        if (!login.isFor(registration)) {
+            return LoginResult.Failed.of(400, "This login response arrived for another identity provider than the "
+                    + "one the login was started with." + LoginFailures.START_AGAIN,
+                    "RFC 9700 §4.4: state of registration '" + login.registration() + "' at the redirect URI of '"
+                            + registration + "'");
+        }
         try {
             return complete(params, login, pending);
         } catch (RuntimeException e) {
@@ -121,8 +134,12 @@ public final class CallbackHandler {
     private LoginResult complete(Map<String, List<String>> params, PendingLogin login, PendingLogins pending) {
         ProviderMetadata metadata = provider.metadata();
         String iss = single(params, "iss");
-        // RFC 9207 §2.4: a client that knows the provider sends iss "MUST" reject a response without it; any iss
-        // present must be identical to the issuer, which defeats mix-up attacks (RFC 9700 §4.4).
+        // RFC 9207 §2.4: "Clients that support this specification MUST extract the value of the iss parameter from
+        // authorization responses they receive if the parameter is present. Clients MUST then decode the value
+        // [...] and compare the result to the issuer identifier of the authorization server where the
+        // authorization request was sent to." A client that knows the provider sends iss must reject a response
+        // without it. The issuer here is this registration's: the one the pending login is bound to (above), which
+        // defeats mix-up attacks (RFC 9700 §4.4).
         if (iss == null && metadata.issParameterSupported()) {
             return LoginResult.Failed.of(400, "The login response does not say which identity provider sent it."
                     + LoginFailures.START_AGAIN, "RFC 9207: iss missing though the provider advertises it");

@@ -43,7 +43,12 @@ public final class AppUrls<Q> {
 
     /** The redirect_uri registered at the provider. */
     public String redirectUri(Q request) {
-        return base(request) + config.redirectPath();
+        return redirectUri(request, config);
+    }
+
+    /** The redirect_uri of a registration: each has its own (RFC 9700 §4.4.2). */
+    public String redirectUri(Q request, OidcConfig registration) {
+        return base(request) + registration.redirectPath();
     }
 
     /** Where the browser goes after logout: {@code post-logout-redirect-uri} or the application root. */

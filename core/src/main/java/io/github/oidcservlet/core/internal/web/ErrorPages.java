@@ -75,9 +75,23 @@ public final class ErrorPages {
             }
             http.body(response, "application/json", JSON.writeValueAsString(body));
         } else {
-            http.header(response, "Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
-            http.body(response, "text/html", html(problem, homeUrl));
+            html(http, response, html(problem, homeUrl));
         }
+    }
+
+    /** The headers of every HTML page of ours, then the page; status and cache headers are set already. */
+    static <R> void html(HttpBinding<?, R> http, R response, String page) throws IOException {
+        http.header(response, "Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
+        http.body(response, "text/html", page);
+    }
+
+    /** The start of every HTML page of ours, up to and with the opening {@code body}. */
+    static StringBuilder head(String title, String extraStyle) {
+        return new StringBuilder(1024).append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>")
+                .append(escape(title)).append("</title><style>body{font-family:system-ui,sans-serif;max-width:40rem;"
+                        + "margin:3rem auto;padding:0 1rem}code{background:#f3f3f3;padding:0 .2rem}")
+                .append(extraStyle).append("</style></head><body>\n");
     }
 
     /**
@@ -98,12 +112,8 @@ public final class ErrorPages {
     }
 
     static String html(Problem problem, String homeUrl) {
-        StringBuilder page = new StringBuilder(1024);
-        page.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
-                .append(escape(problem.title())).append("</title>")
-                .append("<style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem}"
-                        + "code{background:#f3f3f3;padding:0 .2rem}</style></head><body>\n<h1>")
-                .append(escape(problem.title())).append("</h1>\n<p>").append(escape(problem.message())).append("</p>\n");
+        StringBuilder page = head(problem.title(), "");
+        page.append("<h1>").append(escape(problem.title())).append("</h1>\n<p>").append(escape(problem.message())).append("</p>\n");
         if (problem.providerError() != null) {
             page.append("<p>The identity provider said: <code>").append(escape(problem.providerError())).append("</code>");
             if (problem.providerErrorDescription() != null) {

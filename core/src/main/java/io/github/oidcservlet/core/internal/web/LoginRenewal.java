@@ -14,17 +14,23 @@ import io.github.oidcservlet.core.store.RefreshOutcome;
  */
 public final class LoginRenewal<Q> {
 
-    private final OidcEngine engine;
+    private final EngineSet engines;
     private final SessionStore<Q> sessions;
 
-    public LoginRenewal(OidcEngine engine, SessionStore<Q> sessions) {
-        this.engine = engine;
+    public LoginRenewal(EngineSet engines, SessionStore<Q> sessions) {
+        this.engines = engines;
         this.sessions = sessions;
     }
 
     /** What becomes of the stored login {@code session} (null: none) of this request. */
     public Renewal renew(Q request, OidcLogin session) {
         if (session == null) {
+            return Renewal.ENDED;
+        }
+        // The login's own registration refreshes it; a login of a registration no longer configured is over.
+        OidcEngine engine = engines.of(session);
+        if (engine == null) {
+            sessions.removeLogin(request, session);
             return Renewal.ENDED;
         }
         if (engine.isEnded(session)) {
