@@ -75,6 +75,41 @@ class OidcRegistrationsTest {
         assertThat(registrations.named("default")).isEmpty();
     }
 
+    /** PAR and multi-tenant issuers are a provider's matters: each registration has its own. */
+    @Test
+    void pushedRequestsAndTenantsArePerRegistration() {
+        twoRegistrations();
+        initParams.put("par", "never");
+        environment.put("OIDC_WORK_ISSUER", "https://login.microsoftonline.com/{tenantid}/v2.0");
+        environment.put("OIDC_WORK_DISCOVERY_URI",
+                "https://login.microsoftonline.com/organizations/v2.0/.well-known/openid-configuration");
+        environment.put("OIDC_WORK_TENANTS", "tenant-a");
+        environment.put("OIDC_WORK_PAR", "always");
+        environment.put("OIDC_WORK_PAR_ENDPOINT", "https://login.work.example/par");
+
+        OidcRegistrations registrations = read();
+
+        OidcConfig google = registrations.named("google").orElseThrow();
+        OidcConfig work = registrations.named("work").orElseThrow();
+        assertThat(google.par().mode()).as("the un-named par is the default").hasToString("NEVER");
+        assertThat(work.par().mode()).hasToString("ALWAYS");
+        assertThat(work.par().configuredEndpoint()).contains(java.net.URI.create("https://login.work.example/par"));
+        assertThat(google.par().configuredEndpoint()).isEmpty();
+        assertThat(work.tenants().multiTenant()).isTrue();
+        assertThat(work.tenants().allowed()).containsExactly("tenant-a");
+        assertThat(google.tenants().multiTenant()).isFalse();
+    }
+
+    @Test
+    void tenantsAndParEndpointAreNeverTakenFromTheUnnamedKeys() {
+        twoRegistrations();
+        initParams.put("tenants", "tenant-a");
+        initParams.put("par-endpoint", "https://login.work.example/par");
+
+        assertThat(problems()).anySatisfy(p -> assertThat(p).contains("tenants"))
+                .anySatisfy(p -> assertThat(p).contains("par-endpoint"));
+    }
+
     @Test
     void withoutProvidersTheUnnamedKeysAreTheOneDefaultRegistrationAsBefore() {
         initParams.putAll(TestConfigs.validParams());
