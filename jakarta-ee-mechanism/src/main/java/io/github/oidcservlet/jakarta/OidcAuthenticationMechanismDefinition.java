@@ -221,4 +221,17 @@ public @interface OidcAuthenticationMechanismDefinition {
      * @return the path, or empty for the default
      */
     String loginPath() default "";
+
+    /**
+     * The keys of the registrations {@code providers} names, one {@code "<name>.<key>=<value>"} entry each, as the
+     * filter's {@code web.xml} writes them: {@code {"work.issuer=https://login.example.com/realms/staff",
+     * "work.client-id=intranet", "work.display-name=Staff account"}}. Each is overridden by the system property
+     * {@code oidc.work.issuer}, the environment variable {@code OIDC_WORK_ISSUER} and the MicroProfile Config
+     * property {@code oidc.work.issuer}. Keep secrets out of it ({@code OIDC_WORK_CLIENT_SECRET}). An entry that is
+     * not {@code <name>.<key>=<value>}, names a registration {@code providers} does not, or no registration's key,
+     * fails the deployment with the other problems.
+     *
+     * @return the entries, or none
+     */
+    String[] registrations() default {};
 }

@@ -2,6 +2,8 @@ package io.github.oidcservlet.jakarta;
 
 import io.github.oidcservlet.core.OidcPrincipal;
 import io.github.oidcservlet.core.OidcLogin;
+import io.github.oidcservlet.core.web.OidcEngine;
+import io.github.oidcservlet.jakarta.internal.OidcMechanismExtension;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -23,6 +25,9 @@ public class OidcContext {
 
     @Inject
     HttpServletRequest request;
+
+    @Inject
+    OidcMechanismExtension extension;
 
     /** {@return whether this request has a logged-in OpenID Connect caller} */
     public boolean isAuthenticated() {
@@ -84,6 +89,27 @@ public class OidcContext {
         return Instant.ofEpochMilli(session().expiresAtMillis());
     }
 
+    /**
+     * The provider registration the caller logged in with: a name {@code providers} lists, or {@code default} for
+     * the one registration of the un-named keys.
+     *
+     * @return the registration's name
+     */
+    public String getRegistration() {
+        return session().registrationId();
+    }
+
+    /**
+     * What the login chooser calls the caller's registration: its {@code display-name}, else its name.
+     *
+     * @return the registration's display name
+     */
+    public String getRegistrationDisplayName() {
+        String registration = getRegistration();
+        OidcEngine engine = extension.engineOf(registration);
+        return engine.config().registration().equals(registration) ? engine.config().displayName() : registration;
+    }
+
     /** {@return the login behind this request, if any} */
     public Optional<OidcLogin> find() {
         return request.getAttribute(OidcAuthenticationMechanism.SESSION_REQUEST_ATTRIBUTE) instanceof OidcLogin s
@@ -98,6 +124,7 @@ public class OidcContext {
 
     @Override
     public String toString() {
-        return "OidcContext[" + find().map(OidcLogin::principalName).orElse("anonymous") + "]";
+        return "OidcContext[" + find().map(login -> login.principalName() + " of " + login.registrationId())
+                .orElse("anonymous") + "]";
     }
 }

@@ -5,13 +5,16 @@ import io.github.oidcservlet.core.ConfigSource;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * MicroProfile Config, when the application or the server has it, read through reflection so that neither this
- * library nor its users need a dependency on it. Keys are looked up as {@code oidc.<key>}.
+ * library nor its users need a dependency on it. Keys are looked up as {@code oidc.<key>}, those of registration
+ * {@code work} as {@code oidc.work.<key>}.
  */
 final class MicroProfileConfig implements ConfigSource {
 
@@ -53,12 +56,32 @@ final class MicroProfileConfig implements ConfigSource {
 
     @Override
     public Optional<String> value(ConfigKey key) {
+        return read(key.systemProperty());
+    }
+
+    private Optional<String> read(String property) {
         try {
-            Optional<?> value = (Optional<?>) getOptionalValue.invoke(config, key.systemProperty(), String.class);
+            Optional<?> value = (Optional<?>) getOptionalValue.invoke(config, property, String.class);
             return value.map(Object::toString).map(String::trim).filter(text -> !text.isEmpty());
         } catch (IllegalAccessException | InvocationTargetException e) {
-            throw new IllegalStateException("MicroProfile Config cannot read " + key.systemProperty(), e);
+            throw new IllegalStateException("MicroProfile Config cannot read " + property, e);
         }
+    }
+
+    private static String named(String registration, String key) {
+        return "oidc." + registration + "." + key;
+    }
+
+    private Iterable<String> propertyNames() {
+        List<String> names = new ArrayList<>();
+        try {
+            for (Object name : (Iterable<?>) getPropertyNames.invoke(config)) {
+                names.add(String.valueOf(name));
+            }
+        } catch (IllegalAccessException | InvocationTargetException e) {
+            throw new IllegalStateException("MicroProfile Config cannot list its properties", e);
+        }
+        return names;
     }
 
     @Override
@@ -66,21 +89,37 @@ final class MicroProfileConfig implements ConfigSource {
         return "MicroProfile Config property " + key.systemProperty();
     }
 
+    /** A key of registration {@code work} is {@code oidc.work.<key>}, as the system property is spelled. */
+    @Override
+    public Optional<String> value(String registration, ConfigKey key) {
+        return read(named(registration, key.key()));
+    }
+
+    @Override
+    public String describe(String registration, ConfigKey key) {
+        return "MicroProfile Config property " + named(registration, key.key());
+    }
+
+    @Override
+    public Map<String, String> registrationKeys(String registration) {
+        String prefix = named(registration, "");
+        Map<String, String> found = new HashMap<>();
+        for (String property : propertyNames()) {
+            if (property.startsWith(prefix) && property.length() > prefix.length()) {
+                found.put("MicroProfile Config property " + property, property.substring(prefix.length()));
+            }
+        }
+        return Map.copyOf(found);
+    }
+
     /** The pass-through {@code oidc.store-*} properties, for the chosen store (e.g. {@code oidc.store-jdbc-url}). */
     @Override
     public Map<String, String> storeValues() {
         Map<String, String> found = new HashMap<>();
-        try {
-            for (Object name : (Iterable<?>) getPropertyNames.invoke(config)) {
-                String property = String.valueOf(name);
-                if (property.startsWith(STORE_PREFIX) && property.length() > STORE_PREFIX.length()) {
-                    Optional<?> value = (Optional<?>) getOptionalValue.invoke(config, property, String.class);
-                    value.map(Object::toString).map(String::trim).filter(text -> !text.isEmpty())
-                            .ifPresent(text -> found.put(property.substring("oidc.".length()), text));
-                }
+        for (String property : propertyNames()) {
+            if (property.startsWith(STORE_PREFIX) && property.length() > STORE_PREFIX.length()) {
+                read(property).ifPresent(text -> found.put(property.substring("oidc.".length()), text));
             }
-        } catch (IllegalAccessException | InvocationTargetException e) {
-            throw new IllegalStateException("MicroProfile Config cannot list its properties", e);
         }
         return Map.copyOf(found);
     }

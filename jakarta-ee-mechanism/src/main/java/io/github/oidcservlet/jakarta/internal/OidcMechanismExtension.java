@@ -4,10 +4,13 @@ import io.github.oidcservlet.jakarta.OidcAuthenticationMechanismDefinition;
 import io.github.oidcservlet.core.internal.LogText;
 import io.github.oidcservlet.core.OidcConfig;
 import io.github.oidcservlet.core.OidcConfigException;
+import io.github.oidcservlet.core.OidcRegistrations;
 import io.github.oidcservlet.core.ProviderProtocolException;
+import io.github.oidcservlet.core.web.OidcEngine;
 import io.github.oidcservlet.core.web.OidcWebAdapter;
 import io.github.oidcservlet.core.web.StartupCheck;
 import io.github.oidcservlet.filter.internal.JakartaServletBinding;
+import io.github.oidcservlet.filter.internal.Resolvers;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.BeforeShutdown;
@@ -24,7 +27,8 @@ import java.util.Optional;
 
 /**
  * Finds {@link OidcAuthenticationMechanismDefinition} among the application's beans and, once the deployment is
- * otherwise valid, reads and checks the configuration and starts the engine. A bad configuration or a provider
+ * otherwise valid, reads and checks the configuration and starts one engine per provider registration (an
+ * application's {@code RegistrationResolver} found through {@code ServiceLoader}, as the filter finds it). A bad configuration or a provider
  * whose discovery document contradicts it becomes a CDI deployment problem: the deployment fails with the
  * message naming each key. Not final: the container makes a bean of every extension.
  */
@@ -35,6 +39,15 @@ public class OidcMechanismExtension implements Extension {
     private final List<Class<?>> annotated = new ArrayList<>();
     private OidcAuthenticationMechanismDefinition definition;
     private volatile OidcWebAdapter<HttpServletRequest, HttpServletResponse> adapter;
+
+    /** The extension as the container makes it, through {@code ServiceLoader}. */
+    public OidcMechanismExtension() {
+    }
+
+    /** An extension over an adapter started elsewhere, for tests. */
+    OidcMechanismExtension(OidcWebAdapter<HttpServletRequest, HttpServletResponse> adapter) {
+        this.adapter = adapter;
+    }
 
     <T> void findDefinition(@Observes @WithAnnotations(OidcAuthenticationMechanismDefinition.class)
                             ProcessAnnotatedType<T> event) {
@@ -54,16 +67,18 @@ public class OidcMechanismExtension implements Extension {
         }
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         try {
-            OidcConfig config = MechanismConfig.read(definition, System.getProperties(), System.getenv(),
-                    MicroProfileConfig.find(loader == null ? getClass().getClassLoader() : loader));
-            if (!config.publicPaths().isEmpty()) {
+            OidcRegistrations registrations = MechanismConfig.read(definition, System.getProperties(),
+                    System.getenv(), MicroProfileConfig.find(loader == null ? getClass().getClassLoader() : loader));
+            if (!registrations.all().get(0).publicPaths().isEmpty()) {
                 LOG.log(System.Logger.Level.WARNING, "public-paths is ignored by the Jakarta Security mechanism: "
                         + "the application's security constraints decide which resources need a login");
             }
             Clock clock = Clock.systemUTC();
-            adapter = new OidcWebAdapter<>(StartupCheck.startEngine(config, clock), clock,
-                    JakartaServletBinding.INSTANCE);
-            LOG.log(System.Logger.Level.INFO, "OpenID Connect mechanism ready: " + config);
+            adapter = new OidcWebAdapter<>(StartupCheck.startEngines(registrations, clock), clock,
+                    JakartaServletBinding.INSTANCE, Resolvers.find());
+            for (OidcConfig config : registrations.all()) {
+                LOG.log(System.Logger.Level.INFO, "OpenID Connect mechanism ready: " + config);
+            }
             if (WildFlyIntegratedJaspi.runningOnWildFly(System.getProperties())) {
                 LOG.log(System.Logger.Level.INFO, WildFlyIntegratedJaspi.startHint());
             }
@@ -72,12 +87,12 @@ public class OidcMechanismExtension implements Extension {
         }
     }
 
-    /** Stops the engine's background threads with the application. */
+    /** Stops every registration's engine, and its background threads, with the application. */
     void stop(@Observes BeforeShutdown event) {
         OidcWebAdapter<?, ?> started = adapter;
         adapter = null;
         if (started != null) {
-            started.engine().close();
+            started.close();
         }
     }
 
@@ -88,6 +103,18 @@ public class OidcMechanismExtension implements Extension {
             throw new IllegalStateException("the OpenID Connect mechanism did not start; see the deployment log");
         }
         return started;
+    }
+
+    /**
+     * The engine of a registration, for what a login's own provider says (its metadata, its requested scopes).
+     *
+     * @param registration the login's {@link io.github.oidcservlet.core.OidcLogin#registrationId()}
+     * @return that registration's engine; the first one's for a name no longer configured
+     */
+    public OidcEngine engineOf(String registration) {
+        OidcWebAdapter<HttpServletRequest, HttpServletResponse> started = adapter();
+        return started.engines().stream().filter(engine -> engine.config().registration().equals(registration))
+                .findFirst().orElse(started.engine());
     }
 
     /** Where the configuration came from, for tests and diagnostics. */

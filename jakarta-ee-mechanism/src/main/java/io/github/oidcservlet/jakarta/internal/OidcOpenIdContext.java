@@ -4,6 +4,7 @@ import io.github.oidcservlet.jakarta.OidcContext;
 import com.nimbusds.jwt.JWTParser;
 import io.github.oidcservlet.core.internal.provider.ProviderMetadata;
 import io.github.oidcservlet.core.OidcLogin;
+import io.github.oidcservlet.core.web.OidcEngine;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Alternative;
@@ -62,10 +63,11 @@ public class OidcOpenIdContext implements OpenIdContext {
     @Override
     public AccessToken getAccessToken() {
         String granted = oidc.find().map(OidcLogin::grantedScope).orElse(null);
-        // RFC 6749 §3.3: a token response without scope granted exactly the requested scope.
+        OidcEngine engine = engine();
+        // RFC 6749 §3.3: a token response without scope granted exactly the requested scope (the login's
+        // registration's scopes).
         return new Access(oidc.getAccessToken(), oidc.getExpiresAt().toEpochMilli(),
-                Scope.parse(granted != null ? granted : extension.adapter().engine().config().scopes()),
-                extension.adapter().engine().clock());
+                Scope.parse(granted != null ? granted : engine.config().scopes()), engine.clock());
     }
 
     @Override
@@ -102,7 +104,7 @@ public class OidcOpenIdContext implements OpenIdContext {
 
     @Override
     public Optional<Long> getExpiresIn() {
-        long now = extension.adapter().engine().clock().millis();
+        long now = engine().clock().millis();
         return Optional.of(Math.max(0, (oidc.getExpiresAt().toEpochMilli() - now) / 1000));
     }
 
@@ -116,10 +118,13 @@ public class OidcOpenIdContext implements OpenIdContext {
         return ClaimsView.openId(oidc.getClaims());
     }
 
-    /** What the mechanism knows of the provider: its issuer and endpoints, in discovery's member names. */
+    /**
+     * What the mechanism knows of the provider the caller logged in with (with several registrations, that
+     * registration's): its issuer and endpoints, in discovery's member names.
+     */
     @Override
     public JsonObject getProviderMetadata() {
-        ProviderMetadata metadata = extension.adapter().engine().provider().metadata();
+        ProviderMetadata metadata = engine().provider().metadata();
         JsonObjectBuilder json = Json.createObjectBuilder().add("issuer", metadata.issuer());
         add(json, "authorization_endpoint", metadata.authorizationEndpoint());
         add(json, "token_endpoint", metadata.tokenEndpoint());
@@ -136,6 +141,11 @@ public class OidcOpenIdContext implements OpenIdContext {
     public <T> Optional<T> getStoredValue(HttpServletRequest request, HttpServletResponse response, String key) {
         HttpSession session = request.getSession(false);
         return session == null ? Optional.empty() : Optional.ofNullable((T) session.getAttribute(key));
+    }
+
+    /** The engine of the registration the caller logged in with. */
+    private OidcEngine engine() {
+        return extension.engineOf(oidc.getRegistration());
     }
 
     /** The session behind this context, for diagnostics. */

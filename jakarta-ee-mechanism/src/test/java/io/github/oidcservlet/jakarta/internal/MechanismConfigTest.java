@@ -8,6 +8,7 @@ import io.github.oidcservlet.core.internal.config.ConfigKey;
 import io.github.oidcservlet.core.ConfigSource;
 import io.github.oidcservlet.core.OidcConfig;
 import io.github.oidcservlet.core.OidcConfigException;
+import io.github.oidcservlet.core.OidcRegistrations;
 import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.Arrays;
@@ -35,7 +36,9 @@ class MechanismConfigTest {
         Set<String> keys = Arrays.stream(ConfigKey.values()).map(AnnotationConfig::attributeName)
                 .collect(Collectors.toSet());
 
-        assertThat(attributes).isEqualTo(keys);
+        assertThat(attributes).as("every key, and the named registrations' entries")
+                .isEqualTo(java.util.stream.Stream.concat(keys.stream(), java.util.stream.Stream.of("registrations"))
+                        .collect(Collectors.toSet()));
         assertThat(AnnotationConfig.attributeName(ConfigKey.CLIENT_ID)).isEqualTo("clientId");
         assertThat(AnnotationConfig.attributeName(ConfigKey.BACKCHANNEL_LOGOUT_PATH)).isEqualTo("backchannelLogoutPath");
     }
@@ -74,7 +77,7 @@ class MechanismConfigTest {
         system.setProperty("oidc.issuer", "https://system.example");
 
         OidcConfig config = MechanismConfig.read(null, system, Map.of("OIDC_CLIENT_ID", "env-client"),
-                Optional.empty());
+                Optional.empty()).all().get(0);
 
         assertThat(config.issuer()).isEqualTo("https://system.example");
         assertThat(config.clientId()).isEqualTo("env-client");
@@ -113,7 +116,7 @@ class MechanismConfigTest {
 
     private static OidcConfig read(Properties system, Map<String, String> environment,
                                    Optional<ConfigSource> microProfile) {
-        return MechanismConfig.read(DEFINITION, system, environment, microProfile);
+        return MechanismConfig.read(DEFINITION, system, environment, microProfile).all().get(0);
     }
 
     /** What MicroProfile's Config offers through the two methods read by reflection. */
@@ -152,5 +155,78 @@ class MechanismConfigTest {
                 .isEqualTo("MicroProfile Config property oidc.store-jdbc-url");
         assertThat(config.store().describe("store-jdbc-password"))
                 .isEqualTo("environment variable OIDC_STORE_JDBC_PASSWORD");
+    }
+
+    @OidcAuthenticationMechanismDefinition(providers = "one,two", scopes = "openid email", registrations = {
+            "one.issuer=https://one.example", "one.client-id=from-annotation",
+            "two.issuer=https://annotation-two.example", "two.client-id=from-annotation",
+            "two.display-name=Second provider"})
+    private static final class TwoProviders {
+    }
+
+    @Test
+    void eachRegistrationReadsItsNamedKeysFromEverySourceInTheSameOrder() throws Exception {
+        Properties system = new Properties();
+        system.setProperty("oidc.two.client-id", "from-system");
+        Map<String, String> environment = Map.of("OIDC_TWO_ISSUER", "https://env-two.example",
+                "OIDC_TWO_CLIENT_ID", "from-env");
+        ConfigSource microProfile = MicroProfileConfig.over(new FakeMicroProfileConfig(Map.of(
+                "oidc.one.client-id", "from-mp", "oidc.two.client-id", "from-mp")), FakeMicroProfileConfig.class);
+
+        OidcRegistrations registrations = MechanismConfig.read(TwoProviders.class.getAnnotation(
+                OidcAuthenticationMechanismDefinition.class), system, environment, Optional.of(microProfile));
+
+        assertThat(registrations.all()).extracting(OidcConfig::registration).containsExactly("one", "two");
+        OidcConfig one = registrations.named("one").orElseThrow();
+        OidcConfig two = registrations.named("two").orElseThrow();
+        assertThat(one.issuer()).isEqualTo("https://one.example");
+        assertThat(one.clientId()).as("MicroProfile Config over the annotation").isEqualTo("from-mp");
+        assertThat(one.displayName()).isEqualTo("one");
+        assertThat(two.issuer()).as("environment over the annotation").isEqualTo("https://env-two.example");
+        assertThat(two.clientId()).as("system property over everything").isEqualTo("from-system");
+        assertThat(two.displayName()).isEqualTo("Second provider");
+        assertThat(two.scopes()).as("the un-named attribute is every registration's default")
+                .isEqualTo("openid email");
+    }
+
+    @OidcAuthenticationMechanismDefinition(providers = "one,two", registrations = {"issuer=https://x.example",
+            "wrok.issuer=https://w.example", "one.issuer=https://one.example", "one.isuer=https://one.example",
+            "one.client-id=c1", "one.client-id=c2", "two.issuer=https://two.example", "two.refresh-margin=5"})
+    private static final class BadRegistrations {
+    }
+
+    @Test
+    void everyProblemOfTheNamedKeysIsReportedAtOnceNamingTheKeyAsWritten() throws Exception {
+        ConfigSource microProfile = MicroProfileConfig.over(new FakeMicroProfileConfig(Map.of(
+                "oidc.two.clientid", "c")), FakeMicroProfileConfig.class);
+        Map<String, String> environment = Map.of("OIDC_TWO_CLOCK_SKEW", "5");
+
+        assertThatThrownBy(() -> MechanismConfig.read(BadRegistrations.class.getAnnotation(
+                OidcAuthenticationMechanismDefinition.class), new Properties(), environment, Optional.of(microProfile)))
+                .isInstanceOf(OidcConfigException.class)
+                .hasMessageContaining("@OidcAuthenticationMechanismDefinition(registrations) has "
+                        + "'issuer=https://x.example', which is not <name>.<key>=<value>")
+                .hasMessageContaining("@OidcAuthenticationMechanismDefinition(registrations) has keys of registration "
+                        + "'wrok', which @OidcAuthenticationMechanismDefinition(providers) does not name")
+                .hasMessageContaining("@OidcAuthenticationMechanismDefinition(registrations) has one.client-id twice")
+                .hasMessageContaining("@OidcAuthenticationMechanismDefinition(registrations) entry one.isuer is no key "
+                        + "of registration 'one'")
+                .hasMessageContaining("@OidcAuthenticationMechanismDefinition(registrations) entry two.refresh-margin "
+                        + "is not a registration's key")
+                .hasMessageContaining("MicroProfile Config property oidc.two.clientid is no key of registration 'two'")
+                .hasMessageContaining("environment variable OIDC_TWO_CLOCK_SKEW is not a registration's key")
+                .hasMessageContaining("@OidcAuthenticationMechanismDefinition(registrations) entry two.client-id or "
+                        + "MicroProfile Config property oidc.two.client-id or environment variable OIDC_TWO_CLIENT_ID "
+                        + "or system property oidc.two.client-id is required");
+    }
+
+    @Test
+    void aNamedKeyThatIsWrongIsReportedAsWrittenInMicroProfileConfig() throws Exception {
+        ConfigSource microProfile = MicroProfileConfig.over(new FakeMicroProfileConfig(Map.of(
+                "oidc.two.client-auth-method", "telepathy")), FakeMicroProfileConfig.class);
+
+        assertThatThrownBy(() -> MechanismConfig.read(TwoProviders.class.getAnnotation(
+                OidcAuthenticationMechanismDefinition.class), new Properties(), Map.of(), Optional.of(microProfile)))
+                .hasMessageContaining("MicroProfile Config property oidc.two.client-auth-method");
     }
 }

@@ -23,8 +23,9 @@ class OidcOpenIdContextTest {
         when(context.oidc.find()).thenReturn(Optional.of(session));
         when(context.oidc.getAccessToken()).thenReturn(session.accessToken());
         when(context.oidc.getExpiresAt()).thenReturn(Instant.ofEpochMilli(session.expiresAtMillis()));
+        when(context.oidc.getRegistration()).thenReturn(session.registrationId());
         context.extension = mock(OidcMechanismExtension.class, RETURNS_DEEP_STUBS);
-        when(context.extension.adapter().engine().config().scopes()).thenReturn(REQUESTED);
+        when(context.extension.engineOf(session.registrationId()).config().scopes()).thenReturn(REQUESTED);
         return context;
     }
 
@@ -38,6 +39,17 @@ class OidcOpenIdContextTest {
     void theScopeIsTheOneTheProviderGranted() {
         assertThat(contextOf(session("openid email")).getAccessToken().getScope())
                 .containsExactlyInAnyOrder("openid", "email");
+    }
+
+    /** With several registrations, the login's own registration is the one asked (its scopes, its metadata). */
+    @Test
+    void withSeveralRegistrationsTheRequestedScopeIsThatOfTheLoginsRegistration() {
+        OidcLogin ofTwo = session(null).toBuilder().registrationId("two").build();
+        OidcOpenIdContext context = contextOf(ofTwo);
+        when(context.extension.engineOf("two").config().scopes()).thenReturn("openid two");
+        when(context.extension.adapter().engine().config().scopes()).thenReturn("openid one");
+
+        assertThat(context.getAccessToken().getScope()).containsExactlyInAnyOrder("openid", "two");
     }
 
     @Test

@@ -19,7 +19,9 @@ import org.glassfish.embeddable.GlassFishRuntime;
  * The sample web application on embedded GlassFish 7 at {@code http://127.0.0.1:$PORT/} (default 8080), protected
  * by the Jakarta Security mechanism. With no provider configured ({@code OIDC_ISSUER},
  * {@code OIDC_AUTHORIZATION_ENDPOINT}, {@code oidc.issuer}, {@code oidc.authorization-endpoint}) it starts the
- * demo provider and hands its settings to the mechanism as system properties, unless already set.
+ * demo provider and hands its settings to the mechanism as system properties, unless already set; with
+ * {@code OIDC_PROVIDERS=one,two} it serves every named registration without an issuer as an issuer of its own
+ * ({@code /one}, {@code /two}), as the filter sample does.
  */
 public final class JakartaSampleApp {
 
@@ -39,16 +41,13 @@ public final class JakartaSampleApp {
             System.err.println("oidc-servlet Jakarta EE sample: set PORT to a port number; 0 is not supported here");
             System.exit(1);
         }
-        DemoProvider demo = LaunchSettings.needsDemoProvider(System.getenv(), System.getProperties())
-                ? DemoProvider.start()
-                : null;
-        if (demo != null) {
-            demo.filterParameters().forEach((key, value) -> {
-                if (System.getenv("OIDC_" + key.toUpperCase(Locale.ROOT).replace('-', '_')) == null) {
-                    System.getProperties().putIfAbsent("oidc." + key, value);
-                }
-            });
-        }
+        DemoProvider demo = LaunchSettings.startDemoProvider(System.getenv(), System.getProperties());
+        // the demo provider's keys (one.issuer with OIDC_PROVIDERS=one,two) at the lowest precedence but the annotation
+        LaunchSettings.demoParameters(demo, System.getenv(), System.getProperties()).forEach((key, value) -> {
+            if (System.getenv("OIDC_" + key.toUpperCase(Locale.ROOT).replace('-', '_').replace('.', '_')) == null) {
+                System.getProperties().putIfAbsent("oidc." + key, value);
+            }
+        });
         // GlassFish 7 has no server-header setting; an empty product name leaves the Server header out.
         System.getProperties().putIfAbsent("product.name", "");
         GlassFishRuntime runtime = GlassFishRuntime.bootstrap();

@@ -28,13 +28,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class JakartaSampleBrowserIT {
 
-    private static final Path CHROMIUM = Path.of(System.getProperty("sample.chromium", "/usr/bin/chromium"));
-    private static final Path CHROMEDRIVER =
+    static final Path CHROMIUM = Path.of(System.getProperty("sample.chromium", "/usr/bin/chromium"));
+    static final Path CHROMEDRIVER =
             Path.of(System.getProperty("webdriver.chrome.driver", "/usr/bin/chromedriver"));
     private static final Pattern PROVIDER = Pattern.compile("Demo OpenID Provider at (\\S+) ");
-    private static final Duration WAIT = Duration.ofSeconds(20);
+    static final Duration WAIT = Duration.ofSeconds(20);
     /** Held so that its level stays: it warns that no selenium-devtools matches, on purpose. */
-    private static final Logger CDP_VERSION_LOG = Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder");
+    static final Logger CDP_VERSION_LOG = Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder");
 
     @Test
     void anAdminLogsInOnTheDemoProvidersPageReachesTheAdminPageAndLogsOut() throws Exception {
@@ -71,7 +71,8 @@ class JakartaSampleBrowserIT {
         }
     }
 
-    private static WebDriver chromium(Path profile) {
+    /** A headless Chromium with its profile in {@code profile}. */
+    static WebDriver chromium(Path profile) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -87,14 +88,14 @@ class JakartaSampleBrowserIT {
         return browser;
     }
 
-    private static void waitFor(WebDriver browser, String url) {
+    static void waitFor(WebDriver browser, String url) {
         new WebDriverWait(browser, WAIT)
                 .withMessage(() -> "expected " + url + ", at " + browser.getCurrentUrl() + ":\n"
                         + browser.getPageSource())
                 .until(current -> url.equals(current.getCurrentUrl()));
     }
 
-    private static void deleteRecursively(Path directory) throws IOException {
+    static void deleteRecursively(Path directory) throws IOException {
         try (Stream<Path> paths = Files.walk(directory)) {
             paths.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
         }

@@ -19,8 +19,9 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * {@code /api/me}: {@code {"name": ..., "roles": [...], "claims": {...}}}; the name from {@code SecurityContext},
- * the roles from {@code OidcContext}, the claims from the standard {@code OpenIdContext} (as code written for the
+ * {@code /api/me}: {@code {"name": ..., "roles": [...], "claims": {...}, "registration": ...}}; the name from
+ * {@code SecurityContext}, the roles and the provider registration of the login ({@code default} with one provider)
+ * from {@code OidcContext}, the claims from the standard {@code OpenIdContext} (as code written for the
  * server's built-in OpenID mechanism reads them). Any logged-in caller ({@code "**"}).
  */
 @WebServlet(name = "me", urlPatterns = "/api/me")
@@ -45,6 +46,7 @@ public class MeServlet extends HttpServlet {
         body.put("name", security.getCallerPrincipal().getName());
         body.put("roles", new TreeSet<>(oidc.getRoles()));
         body.put("claims", sorted(JSON.readTree(openId.getClaimsJson().toString())));
+        body.put("registration", oidc.getRegistration());
         response.setStatus(HttpServletResponse.SC_OK);
         response.setContentType("application/json");
         response.setHeader("Cache-Control", "no-store");
