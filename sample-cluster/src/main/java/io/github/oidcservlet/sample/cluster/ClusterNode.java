@@ -1,5 +1,7 @@
 package io.github.oidcservlet.sample.cluster;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import io.github.oidcservlet.sample.SampleApp;
 import java.net.URI;
 import java.util.Map;
@@ -42,15 +44,16 @@ final class ClusterNode implements AutoCloseable {
     }
 
     /**
-     * Starts a node on 127.0.0.1 and a free port.
+     * Starts a node on 127.0.0.1.
      *
+     * @param port the node's own port, 0 for any free one
      * @param filterParameters the filter's init-params (the lowest precedence: {@code OIDC_*} and {@code oidc.*} win)
      * @param sessions where the HTTP sessions live, shared by every node
      */
-    static ClusterNode start(String name, Map<String, String> filterParameters, DataSource sessions)
+    static ClusterNode start(String name, int port, Map<String, String> filterParameters, DataSource sessions)
             throws Exception {
         ServletContextHandler application = SampleApp.webApplication(filterParameters);
-        Server server = SampleApp.newServer(0, application);
+        Server server = SampleApp.newServer(port, application);
         // No worker name in the session id: it routes sticky balancers (id.node1), and this one does not stick.
         DefaultSessionIdManager ids = new DefaultSessionIdManager(server);
         ids.setWorkerName("");
@@ -62,8 +65,19 @@ final class ClusterNode implements AutoCloseable {
             server.stop();
             throw e;
         }
-        int port = ((ServerConnector) server.getConnectors()[0]).getLocalPort();
-        return new ClusterNode(name, server, URI.create("http://127.0.0.1:" + port + "/"));
+        int bound = ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+        return new ClusterNode(name, server, URI.create("http://127.0.0.1:" + bound + "/"));
+    }
+
+    /** The pool node {@code name} draws its session connections from (the store opens one per operation). */
+    static HikariDataSource sessionPool(String name, String jdbcUrl, String user, String password) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("sessions-node-" + name);
+        config.setJdbcUrl(jdbcUrl);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setMaximumPoolSize(10);
+        return new HikariDataSource(config);
     }
 
     private static void storeSessionsIn(SessionHandler handler, DataSource sessions) {
@@ -103,6 +117,11 @@ final class ClusterNode implements AutoCloseable {
         }
         server.setStopTimeout(0);
         close();
+    }
+
+    /** Waits until the node has stopped. */
+    void join() throws InterruptedException {
+        server.join();
     }
 
     @Override

@@ -1,6 +1,5 @@
 package io.github.oidcservlet.sample.cluster;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.github.oidcservlet.sample.DemoProvider;
 import io.github.oidcservlet.sample.LaunchSettings;
@@ -96,9 +95,9 @@ public final class ClusterSample implements AutoCloseable {
             parameters.putAll(extraNodeParameters);
             // One after the other: Jetty creates its session table at the first node's start.
             for (String name : NODE_NAMES) {
-                HikariDataSource pool = sessionPool(postgres, name);
+                HikariDataSource pool = ClusterNode.sessionPool(name, postgres.jdbcUrl(), postgres.user(), null);
                 cluster.pools.add(pool);
-                ClusterNode node = ClusterNode.start(name, parameters, pool);
+                ClusterNode node = ClusterNode.start(name, 0, parameters, pool);
                 cluster.nodes.add(node);
                 balancer.add(node.baseUri());
             }
@@ -114,15 +113,6 @@ public final class ClusterSample implements AutoCloseable {
             }
             throw e;
         }
-    }
-
-    private static HikariDataSource sessionPool(TestPostgres postgres, String node) {
-        HikariConfig config = new HikariConfig();
-        config.setPoolName("sessions-node-" + node);
-        config.setJdbcUrl(postgres.jdbcUrl());
-        config.setUsername(postgres.user());
-        config.setMaximumPoolSize(10);
-        return new HikariDataSource(config);
     }
 
     /** Where browsers go: the balancer, with a trailing slash. */
