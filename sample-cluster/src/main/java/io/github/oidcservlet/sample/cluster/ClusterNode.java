@@ -109,7 +109,8 @@ final class ClusterNode implements AutoCloseable {
      * Ends the node the way a crash would, as far as one JVM allows: its listening socket is closed first, so that
      * no new connection reaches it, and then it stops without a grace period, which closes the open connections
      * without waiting for requests in progress. The web application's shutdown still runs (the filter's engine and
-     * store are closed); nothing it held is handed over, and what survives is what was in PostgreSQL already.
+     * store are closed); nothing it held is handed over, and what survives is what was in PostgreSQL already. A real
+     * {@code SIGKILL} needs the node in a process of its own: {@link ClusterNodeMain}.
      */
     void kill() {
         for (Connector connector : server.getConnectors()) {

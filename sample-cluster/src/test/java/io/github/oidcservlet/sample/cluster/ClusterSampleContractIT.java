@@ -5,14 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.oidcservlet.testkit.SampleAppContract;
 import io.github.oidcservlet.testkit.Signing;
 import io.github.oidcservlet.testkit.TestBrowser;
-import io.github.oidcservlet.testkit.TestPostgres;
 import io.github.oidcservlet.testkit.TestProvider;
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -168,29 +163,16 @@ class ClusterSampleContractIT extends SampleAppContract {
     @Order(5)
     void anUnchangedSessionIsNotWrittenAgainAtEveryRequest() throws Exception {
         TestBrowser ivan = logIn("ivan");
-        String id = ivan.cookies().stream().filter(cookie -> cookie.getName().equals("JSESSIONID")).findFirst()
-                .orElseThrow().getValue();
-        long saved = lastSaved(id);
+        String id = JettySessionRows.sessionId(ivan);
+        long saved = JettySessionRows.lastSaved(cluster.cluster().postgres(), id);
 
         for (int i = 0; i < 4; i++) {
             assertThat(ivan.get(node(i % 2, "/api/me")).statusCode()).isEqualTo(200);
         }
 
-        assertThat(lastSaved(id)).as("Jetty's lastSavedTime of the session, after 4 requests on both nodes")
+        assertThat(JettySessionRows.lastSaved(cluster.cluster().postgres(), id))
+                .as("Jetty's lastSavedTime of the session, after 4 requests on both nodes")
                 .isEqualTo(saved);
-    }
-
-    private long lastSaved(String sessionId) throws java.sql.SQLException {
-        TestPostgres postgres = cluster.cluster().postgres();
-        try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl(), postgres.user(), "");
-                PreparedStatement query = connection.prepareStatement(
-                        "SELECT lastsavedtime FROM jettysessions WHERE sessionid = ?")) {
-            query.setString(1, sessionId);
-            try (ResultSet row = query.executeQuery()) {
-                assertThat(row.next()).as("session %s in the database", sessionId).isTrue();
-                return row.getLong(1);
-            }
-        }
     }
 
     /**
@@ -198,10 +180,10 @@ class ClusterSampleContractIT extends SampleAppContract {
      * {@link ClusterSample#kill} closes node a's listening socket, then stops its Jetty with a stop timeout of 0
      * (open connections closed, no request waited for; none is in flight here). The web application's shutdown
      * still runs (the filter's {@code destroy()} closes the engine and its JDBC store), but nothing is written to the
-     * database at that stop, so node b goes on with what PostgreSQL held before. Not simulated: a node whose code
-     * stops mid-refresh with its claim row left behind ({@code JdbcRefreshCoordinationIT}
-     * {@code aClaimWhoseNodeDiedIsTakenOverOnceItRunsOut}), and the operating system resetting the process's
-     * database connections. See docs/CLUSTERING.md, "The cluster sample".
+     * database at that stop, so node b goes on with what PostgreSQL held before. The real {@code SIGKILL} of a node
+     * in a JVM of its own, with the operating system closing its database connections, is {@link NodeSigkillIT};
+     * neither stops a node mid-refresh with its claim row left behind ({@code JdbcRefreshCoordinationIT}
+     * {@code aClaimWhoseNodeDiedIsTakenOverOnceItRunsOut}). See docs/CLUSTERING.md, "The cluster sample".
      */
     @Test
     @Order(Integer.MAX_VALUE)

@@ -110,9 +110,8 @@ class NodeSigkillIT extends SampleAppHarness {
         // due for refresh from the start (the margin, not a sleep): every request below spends the refresh token
         provider.behaviour().expiresIn(DUE_FOR_REFRESH_SECONDS);
         TestBrowser erin = logIn("erin");
-        String session = erin.cookies().stream().filter(cookie -> cookie.getName().equals("JSESSIONID"))
-                .findFirst().orElseThrow().getValue();
-        long savedBefore = lastSaved(session);
+        String session = JettySessionRows.sessionId(erin);
+        long savedBefore = JettySessionRows.lastSaved(postgres, session);
         assertThat(nodeAConnections()).as("node a's connections to PostgreSQL").isPositive();
         int logins = provider.count("authorize");
 
@@ -125,9 +124,10 @@ class NodeSigkillIT extends SampleAppHarness {
 
         assertThat(exit).as("exit value of a process ended by SIGKILL").isEqualTo(128 + 9);
         assertThat(nodeA.process().isAlive()).isFalse();
-        assertThat(nodeA.output()).as("node a's shutdown hook never ran").doesNotContain("oidc-servlet cluster node a stopped.");
-        assertThat(lastSaved(session)).as("node a wrote the refreshed login before it answered").isGreaterThan(
-                savedBefore);
+        assertThat(nodeA.output()).as("node a's shutdown hook never ran")
+                .doesNotContain("oidc-servlet cluster node a stopped.");
+        assertThat(JettySessionRows.lastSaved(postgres, session))
+                .as("node a wrote the refreshed login before it answered").isGreaterThan(savedBefore);
         assertThat(await(() -> nodeAConnections() == 0)).as("PostgreSQL ended node a's backends").isTrue();
         assertThat(await(() -> !balancer.isUp(nodeA.baseUri()))).as("the balancer noticed node a's death").isTrue();
 
@@ -148,18 +148,6 @@ class NodeSigkillIT extends SampleAppHarness {
         assertThat(refreshGrants() - grants).as("refresh grants after node a died").isEqualTo(1);
         assertThat(provider.loginsEndedByRefreshTokenReuse()).as("logins ended by a refresh token spent twice")
                 .isZero();
-    }
-
-    private long lastSaved(String sessionId) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl(), postgres.user(), "");
-                PreparedStatement query = connection.prepareStatement(
-                        "SELECT lastsavedtime FROM jettysessions WHERE sessionid = ?")) {
-            query.setString(1, sessionId);
-            try (ResultSet row = query.executeQuery()) {
-                assertThat(row.next()).as("session %s in the database", sessionId).isTrue();
-                return row.getLong(1);
-            }
-        }
     }
 
     private int nodeAConnections() {
