@@ -79,6 +79,12 @@ final class JdbcSessionIndex implements EndedLogins {
         return view.isEnded(session);
     }
 
+    /** The rows hold the scoped ids, which the view keeps under their issuer: no copy of the login is built. */
+    @Override
+    public boolean isEndedScoped(OidcLogin session) {
+        return view.isEndedScoped(session);
+    }
+
     /** The statements this node's stores ran, for the figures per operation. */
     Database database() {
         return database;

@@ -1,5 +1,6 @@
 package io.github.oidcservlet.core.store;
 
+import io.github.oidcservlet.core.internal.config.TenantIssuers;
 import io.github.oidcservlet.core.internal.store.InMemoryEndedLogins;
 import io.github.oidcservlet.core.OidcLogin;
 
@@ -43,4 +44,24 @@ public interface EndedLogins {
      * @return true when the login is over
      */
     boolean isEnded(OidcLogin session);
+
+    /**
+     * Whether a recorded logout ended this login of a multi-tenant issuer (an {@code issuer} with
+     * {@code {tenantid}}, e.g. Microsoft Entra ID's): each tenant is an issuer of its own and a {@code sid} or
+     * {@code sub} is unique only within it (OIDC Core §2), so {@link #end} received them scoped, as the logout
+     * token's {@code iss}, a space and the value; this looks the login up under the same keys, made from the login's
+     * own {@code iss}. Every authenticated request of such an issuer asks it once a logout has been recorded.
+     *
+     * <p>The default asks {@link #isEnded} with a copy of the login that holds those keys. A store on the hot path
+     * should override it with a lookup that builds neither a login nor a key per request, as the in-memory one
+     * does by keeping each scoped key under its issuer.
+     *
+     * @param session the login a request holds
+     * @return true when the login is over
+     */
+    default boolean isEndedScoped(OidcLogin session) {
+        String issuer = session.issuer();
+        return isEnded(session.toBuilder().subject(TenantIssuers.issuerScoped(issuer, session.subject()))
+                .sid(TenantIssuers.issuerScoped(issuer, session.sid())).build());
+    }
 }

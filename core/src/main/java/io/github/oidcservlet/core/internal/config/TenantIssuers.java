@@ -147,7 +147,12 @@ public final class TenantIssuers {
      * @return the key, or null for a null value
      */
     public String scopedKey(String issuer, String value) {
-        return value == null || template == null ? value : issuer + " " + value;
+        return template == null ? value : issuerScoped(issuer, value);
+    }
+
+    /** {@return the key {@link #scopedKey} makes with a template: the issuer, a space, the value; null for null} */
+    public static String issuerScoped(String issuer, String value) {
+        return value == null ? null : issuer + " " + value;
     }
 
     @Override

@@ -8,17 +8,16 @@ import io.github.oidcservlet.core.store.EndedLogins;
  * The {@link EndedLogins} of a multi-tenant issuer: each tenant is an issuer of its own, and a {@code sid} or
  * {@code sub} is unique only within its issuer (OIDC Core §2), so a back-channel logout of one tenant must not end a
  * login of another tenant that happens to carry the same value. The logout token validator records the keys of
- * {@link TenantIssuers#scopedKey} (issuer and value); this looks a login up under the same keys, made from its own
- * issuer. The store behind it (in memory or shared) keeps working with plain strings. Thread-safe.
+ * {@link TenantIssuers#scopedKey} (issuer and value); this has the store look a login up under the same keys, made
+ * from its own issuer ({@link EndedLogins#isEndedScoped}). The store behind it (in memory or shared) records plain
+ * strings. Thread-safe.
  */
 public final class TenantEndedLogins implements EndedLogins {
 
     private final EndedLogins stored;
-    private final TenantIssuers tenants;
 
-    private TenantEndedLogins(EndedLogins stored, TenantIssuers tenants) {
+    private TenantEndedLogins(EndedLogins stored) {
         this.stored = stored;
-        this.tenants = tenants;
     }
 
     /**
@@ -27,7 +26,7 @@ public final class TenantEndedLogins implements EndedLogins {
      * @return {@code stored} itself for one issuer, else the tenant-aware view of it
      */
     public static EndedLogins of(EndedLogins stored, TenantIssuers tenants) {
-        return tenants.multiTenant() ? new TenantEndedLogins(stored, tenants) : stored;
+        return tenants.multiTenant() ? new TenantEndedLogins(stored) : stored;
     }
 
     /** Records keys already scoped by the logout token validator. */
@@ -42,15 +41,17 @@ public final class TenantEndedLogins implements EndedLogins {
     }
 
     /**
-     * Looks the login up under its issuer's keys. This costs a copy of the login, made only once a back-channel
-     * logout has been recorded at all (the hot path asks {@link #isEmpty()} first) and only for a multi-tenant
-     * issuer.
+     * Looks the login up under its issuer's keys. The login itself goes to the store: the in-memory one finds it
+     * by its {@code iss} and values, so the hot path builds no copy and no key.
      */
     @Override
     public boolean isEnded(OidcLogin session) {
-        String issuer = session.issuer();
-        return stored.isEnded(session.toBuilder().subject(tenants.scopedKey(issuer, session.subject()))
-                .sid(tenants.scopedKey(issuer, session.sid())).build());
+        return stored.isEndedScoped(session);
+    }
+
+    @Override
+    public boolean isEndedScoped(OidcLogin session) {
+        return stored.isEndedScoped(session);
     }
 
     @Override

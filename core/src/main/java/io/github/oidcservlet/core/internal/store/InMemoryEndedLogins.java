@@ -1,18 +1,19 @@
 package io.github.oidcservlet.core.internal.store;
 
+import io.github.oidcservlet.core.internal.store.LogoutKeys.Logout;
 import io.github.oidcservlet.core.store.EndedLogins;
 import io.github.oidcservlet.core.OidcLogin;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 /**
- * The default {@link EndedLogins}: two concurrent maps (ended {@code sid}s and ended {@code sub}s, each with the
- * logout token's {@code iat}), on one node. Bounded in time (an entry is kept for {@code retention}, after which a login it ended
- * has long been removed from its HTTP session or has expired with it) and in size (beyond {@code maxEntries} the
- * oldest entries go).
+ * The default {@link EndedLogins}: ended {@code sid}s and ended {@code sub}s in concurrent maps ({@link LogoutKeys},
+ * each with the logout token's {@code iat}), on one node. Bounded in time (an entry is kept for {@code retention},
+ * after which a login it ended has long been removed from its HTTP session or has expired with it) and in size
+ * (beyond {@code maxEntries} the oldest entries go).
  */
 public final class InMemoryEndedLogins implements EndedLogins {
 
@@ -20,16 +21,8 @@ public final class InMemoryEndedLogins implements EndedLogins {
     public static final Duration DEFAULT_RETENTION = Duration.ofHours(24);
     public static final int DEFAULT_MAX_ENTRIES = 100_000;
 
-    /** One recorded logout: the logout token's iat and when it arrived here. */
-    private record Logout(long issuedAtMillis, long receivedAtMillis) {
-        Logout later(Logout other) {
-            return other.issuedAtMillis > issuedAtMillis
-                    || other.issuedAtMillis == issuedAtMillis && other.receivedAtMillis > receivedAtMillis ? other : this;
-        }
-    }
-
-    private final Map<String, Logout> endedSids = new ConcurrentHashMap<>();
-    private final Map<String, Logout> endedSubjects = new ConcurrentHashMap<>();
+    private final LogoutKeys endedSids = new LogoutKeys();
+    private final LogoutKeys endedSubjects = new LogoutKeys();
     private final long retentionMillis;
     private final int maxEntries;
     private final LongSupplier clock;
@@ -53,15 +46,16 @@ public final class InMemoryEndedLogins implements EndedLogins {
         Logout logout = new Logout(issuedAtMillis, receivedAtMillis);
         // Both are recorded when both are present: the logins matching either end.
         if (sid != null) {
-            endedSids.merge(sid, logout, Logout::later);
+            endedSids.record(sid, logout);
         }
         if (sub != null) {
-            endedSubjects.merge(sub, logout, Logout::later);
+            endedSubjects.record(sub, logout);
         }
-        while (endedSids.size() + endedSubjects.size() > maxEntries) {
+        int size = endedSids.size() + endedSubjects.size();
+        for (; size > maxEntries; size--) {
             dropOldest();
         }
-        empty = endedSids.isEmpty() && endedSubjects.isEmpty();
+        empty = size == 0;
     }
 
     @Override
@@ -73,10 +67,16 @@ public final class InMemoryEndedLogins implements EndedLogins {
     public boolean isEnded(OidcLogin session) {
         // Back-Channel Logout §2.7: a sid ends the sessions of that provider session, a sub every session of the
         // user; a token carrying both ends the logins matching either.
-        if (session.sid() != null && issuedBefore(session, endedSids.get(session.sid()))) {
-            return true;
-        }
-        return issuedBefore(session, endedSubjects.get(session.subject()));
+        return issuedBefore(session, endedSids.get(session.sid()))
+                || issuedBefore(session, endedSubjects.get(session.subject()));
+    }
+
+    /** Looks the login up by its own {@code iss} and values, building no key: the hot path of a multi-tenant issuer. */
+    @Override
+    public boolean isEndedScoped(OidcLogin session) {
+        String issuer = session.issuer();
+        return issuedBefore(session, endedSids.get(issuer, session.sid()))
+                || issuedBefore(session, endedSubjects.get(issuer, session.subject()));
     }
 
     /**
@@ -97,20 +97,22 @@ public final class InMemoryEndedLogins implements EndedLogins {
 
     private void purge(long now) {
         long oldest = now - retentionMillis;
-        endedSids.values().removeIf(logout -> logout.receivedAtMillis() < oldest);
-        endedSubjects.values().removeIf(logout -> logout.receivedAtMillis() < oldest);
+        endedSids.removeReceivedBefore(oldest);
+        endedSubjects.removeReceivedBefore(oldest);
     }
 
     private void dropOldest() {
         Map<String, Logout> from = null;
         String key = null;
         long at = Long.MAX_VALUE;
-        for (Map<String, Logout> map : java.util.List.of(endedSids, endedSubjects)) {
-            for (Map.Entry<String, Logout> entry : map.entrySet()) {
-                if (entry.getValue().receivedAtMillis() < at) {
-                    at = entry.getValue().receivedAtMillis();
-                    key = entry.getKey();
-                    from = map;
+        for (LogoutKeys keys : List.of(endedSids, endedSubjects)) {
+            for (Map<String, Logout> map : keys.maps()) {
+                for (Map.Entry<String, Logout> entry : map.entrySet()) {
+                    if (entry.getValue().receivedAtMillis() < at) {
+                        at = entry.getValue().receivedAtMillis();
+                        key = entry.getKey();
+                        from = map;
+                    }
                 }
             }
         }

@@ -94,4 +94,48 @@ class InMemoryEndedLoginsTest {
         index.end(null, "zed", now.get(), now.get());
         assertThat(index.isEnded(login("a", "sid-4", 0))).as("expired after the retention").isFalse();
     }
+
+    private static final String TENANT_A = "https://login.microsoftonline.com/aaaa/v2.0";
+    private static final String TENANT_B = "https://login.microsoftonline.com/bbbb/v2.0";
+
+    private static OidcLogin login(String issuer, String sub, String sid, long at) {
+        return login(sub, sid, at).toBuilder().issuer(issuer).build();
+    }
+
+    @Test
+    void aScopedKeyEndsTheLoginOfThatIssuerFoundByItsOwnIssuerAndValues() {
+        index.end(TENANT_A + " sid-1", TENANT_A + " alice", now.get(), now.get());
+        assertThat(index.isEndedScoped(login(TENANT_A, "alice", "sid-9", now.get() - 1))).as("sub of A").isTrue();
+        assertThat(index.isEndedScoped(login(TENANT_A, "bob", "sid-1", now.get() - 1))).as("sid of A").isTrue();
+        assertThat(index.isEndedScoped(login(TENANT_B, "alice", "sid-1", now.get() - 1))).as("same values, B")
+                .isFalse();
+        assertThat(index.isEndedScoped(login(TENANT_A, "alice", "sid-1", now.get() + 1))).as("a later login")
+                .isFalse();
+        // the copy with the scoped keys (SPI default) finds the same entries
+        assertThat(index.isEnded(login(TENANT_A, TENANT_A + " alice", null, now.get() - 1))).isTrue();
+        assertThat(index.isEnded(login(TENANT_B, TENANT_B + " alice", null, now.get() - 1))).isFalse();
+    }
+
+    @Test
+    void aPlainValueHoldingASpaceIsStillFoundAndNoScopedLoginMatchesIt() {
+        index.end("odd sid", null, now.get(), now.get());
+        assertThat(index.isEnded(login("alice", "odd sid", now.get() - 1))).isTrue();
+        assertThat(index.isEnded(login("alice", "odd", now.get() - 1))).isFalse();
+        assertThat(index.isEnded(login("alice", "sid", now.get() - 1))).isFalse();
+    }
+
+    @Test
+    void scopedEntriesAreBoundedInNumberAndTimeAsPlainOnes() {
+        for (int i = 0; i < 5; i++) {
+            index.end((i % 2 == 0 ? TENANT_A : TENANT_B) + " sid-" + i, null, now.get() + i, now.get() + i);
+        }
+        assertThat(index.isEndedScoped(login(TENANT_A, "a", "sid-0", 0))).as("oldest dropped beyond 3").isFalse();
+        assertThat(index.isEndedScoped(login(TENANT_B, "a", "sid-1", 0))).as("second oldest dropped").isFalse();
+        assertThat(index.isEndedScoped(login(TENANT_A, "a", "sid-4", 0))).isTrue();
+        assertThat(index.toString()).contains("sids=3");
+        now.addAndGet(Duration.ofMinutes(11).toMillis());
+        index.end(null, "zed", now.get(), now.get());
+        assertThat(index.isEndedScoped(login(TENANT_A, "a", "sid-4", 0))).as("expired after the retention").isFalse();
+        assertThat(index.toString()).contains("sids=0");
+    }
 }
