@@ -17,7 +17,8 @@ import java.util.Properties;
  * The mechanism's configuration sources in their order of precedence: system properties, environment variables,
  * MicroProfile Config (when present), then the {@link OidcAuthenticationMechanismDefinition} attributes; every
  * registration {@code providers} names reads its keys from each of them ({@code oidc.work.issuer},
- * {@code OIDC_WORK_ISSUER}, the annotation's {@code registrations} entry {@code work.issuer=...}).
+ * {@code OIDC_WORK_ISSUER}, the annotation's {@code registrations} entry {@code work.issuer=...}). A misspelled
+ * system property that MicroProfile Config reads too is reported once ({@link BesideSystemProperties}).
  */
 final class MechanismConfig {
 
@@ -30,7 +31,8 @@ final class MechanismConfig {
         List<ConfigSource> sources = new ArrayList<>();
         sources.add(ConfigSource.systemProperties(systemProperties));
         sources.add(ConfigSource.environment(environment));
-        microProfileConfig.ifPresent(sources::add);
+        microProfileConfig.map(config -> new BesideSystemProperties(config, systemProperties.stringPropertyNames()))
+                .ifPresent(sources::add);
         AnnotationConfig annotation = AnnotationConfig.of(definition);
         sources.add(annotation);
         ConfigSource source = ConfigSource.layered(sources);

@@ -68,7 +68,8 @@ final class MicroProfileConfig implements ConfigSource {
         }
     }
 
-    private static String named(String registration, String key) {
+    /** {@return how a key of a named registration is spelled here and as a system property: oidc.work.issuer} */
+    static String named(String registration, String key) {
         return "oidc." + registration + "." + key;
     }
 

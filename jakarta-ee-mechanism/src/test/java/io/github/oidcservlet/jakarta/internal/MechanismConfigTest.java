@@ -229,4 +229,21 @@ class MechanismConfigTest {
                 OidcAuthenticationMechanismDefinition.class), new Properties(), Map.of(), Optional.of(microProfile)))
                 .hasMessageContaining("MicroProfile Config property oidc.two.client-auth-method");
     }
+
+    @Test
+    void aMisspelledSystemPropertyThatMicroProfileConfigAlsoReadsIsReportedOnceAsTheSystemProperty() throws Exception {
+        // Payara, WildFly and Liberty: MicroProfile Config reads system properties too, so it lists -Doidc.two.isuer
+        Properties system = new Properties();
+        system.setProperty("oidc.two.isuer", "https://two.example");
+        ConfigSource microProfile = MicroProfileConfig.over(new FakeMicroProfileConfig(Map.of(
+                "oidc.two.isuer", "https://two.example", "oidc.two.clientid", "c")), FakeMicroProfileConfig.class);
+
+        assertThatThrownBy(() -> MechanismConfig.read(TwoProviders.class.getAnnotation(
+                OidcAuthenticationMechanismDefinition.class), system, Map.of(), Optional.of(microProfile)))
+                .isInstanceOf(OidcConfigException.class)
+                .hasMessageContaining("system property oidc.two.isuer is no key of registration 'two'")
+                .hasMessageNotContaining("MicroProfile Config property oidc.two.isuer")
+                .as("a typo only MicroProfile Config has (microprofile-config.properties) is still reported")
+                .hasMessageContaining("MicroProfile Config property oidc.two.clientid is no key of registration 'two'");
+    }
 }
