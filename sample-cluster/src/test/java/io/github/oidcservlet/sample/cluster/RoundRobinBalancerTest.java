@@ -70,12 +70,7 @@ class RoundRobinBalancerTest {
 
     @Test
     void everyGetIsServedByNodeBWhileNodeARefusesConnectionsTheFirstIncluded() throws Exception {
-        URI nodeA = stopped(start(new Handler.Abstract() {
-            @Override
-            public boolean handle(Request request, Response response, Callback callback) {
-                throw new AssertionError("node a is stopped");
-            }
-        }));
+        URI nodeA = stoppedNode();
         balancer.add(nodeA);
         balancer.add(nodeB);
 
@@ -93,12 +88,7 @@ class RoundRobinBalancerTest {
 
     @Test
     void aPostRefusedByNodeAIsRedispatchedToNodeBWithItsBody() throws Exception {
-        balancer.add(stopped(start(new Handler.Abstract() {
-            @Override
-            public boolean handle(Request request, Response response, Callback callback) {
-                throw new AssertionError("node a is stopped");
-            }
-        })));
+        balancer.add(stoppedNode());
         balancer.add(nodeB);
 
         HttpResponse<String> answer = send(HttpRequest.newBuilder(through.resolve("/callback"))
@@ -183,8 +173,14 @@ class RoundRobinBalancerTest {
         return URI.create("http://127.0.0.1:" + ((ServerConnector) server.getConnectors()[0]).getLocalPort() + "/");
     }
 
-    /** Stops the server at {@code node}: its port refuses connections from now on. */
-    private URI stopped(URI node) throws Exception {
+    /** The address of a node that was started and stopped: its port refuses connections. */
+    private URI stoppedNode() throws Exception {
+        URI node = start(new Handler.Abstract() {
+            @Override
+            public boolean handle(Request request, Response response, Callback callback) {
+                throw new AssertionError("node a is stopped");
+            }
+        });
         running.remove(running.size() - 1).close();
         return node;
     }
