@@ -36,9 +36,10 @@ import org.junit.jupiter.api.Test;
  * system closes its sockets (its PostgreSQL backends end, as {@code pg_stat_activity} shows). What node b goes on
  * with is only what node a had written to PostgreSQL before answering.
  *
- * <p>The balancer takes a node out of the rotation when its probe of {@code /public/ping} (every
- * {@value RoundRobinBalancer#PROBE_MILLIS} ms) or a forwarded request fails to connect; it does not retry a request
- * on another node, so the test waits for the probe before it sends requests through the balancer again.
+ * <p>The test does not wait for the balancer's probe of {@code /public/ping} (every
+ * {@value RoundRobinBalancer#PROBE_MILLIS} ms) after the kill: a request the balancer sends to the dead node gets a
+ * refused connection, which takes node a out of the rotation and goes once to node b instead (redispatch), so every
+ * request through the balancer is served by node b whether the probe has run yet or not.
  */
 class NodeSigkillIT extends SampleAppHarness {
 
@@ -129,7 +130,6 @@ class NodeSigkillIT extends SampleAppHarness {
         assertThat(JettySessionRows.lastSaved(postgres, session))
                 .as("node a wrote the refreshed login before it answered").isGreaterThan(savedBefore);
         assertThat(await(() -> nodeAConnections() == 0)).as("PostgreSQL ended node a's backends").isTrue();
-        assertThat(await(() -> !balancer.isUp(nodeA.baseUri()))).as("the balancer noticed node a's death").isTrue();
 
         // the new token is not due: exactly one refresh after the death, on node b, with the token node a got
         provider.behaviour().expiresIn(300L);
@@ -142,6 +142,8 @@ class NodeSigkillIT extends SampleAppHarness {
             assertThat(me.body()).contains("\"erin\"");
         }
 
+        // round robin over two nodes: node a's turn came up unless the probe was first, either way it is out now
+        assertThat(balancer.isUp(nodeA.baseUri())).as("the balancer noticed node a's death").isFalse();
         assertThat(balancer.forwardedTo(nodeB.baseUri()) - toB).as("served by node b").isEqualTo(4);
         assertThat(balancer.forwardedTo(nodeA.baseUri())).as("sent to node a").isEqualTo(toA);
         assertThat(provider.count("authorize")).as("no new login").isEqualTo(logins);
