@@ -12,6 +12,9 @@ import java.util.Comparator;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -77,6 +80,30 @@ final class HeadlessChromium implements AutoCloseable {
             try (Stream<Path> paths = Files.walk(profileDirectory)) {
                 paths.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
             }
+        }
+    }
+
+    /** A fresh Chromium for every test of a class: {@code @RegisterExtension final PerTest chromium = new PerTest();}. */
+    static final class PerTest implements BeforeEachCallback, AfterEachCallback {
+
+        private HeadlessChromium current;
+
+        @Override
+        public void beforeEach(ExtensionContext context) throws IOException {
+            current = open();
+        }
+
+        @Override
+        public void afterEach(ExtensionContext context) throws IOException {
+            if (current != null) {
+                current.close();
+                current = null;
+            }
+        }
+
+        /** The running test's browser. */
+        WebDriver driver() {
+            return current.driver();
         }
     }
 }
