@@ -2,11 +2,9 @@ package io.github.oidcservlet.core;
 
 import io.github.oidcservlet.core.internal.provider.OidcProvider;
 import io.github.oidcservlet.core.internal.provider.ProviderHttp;
-import io.github.oidcservlet.testkit.TestProvider;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import io.github.oidcservlet.testkit.TestProviderExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -14,22 +12,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Items 10 and 11 at discovery: the body cap, and plain http:// endpoints a discovery document names. */
 class DiscoveryHardeningIT {
 
-    static TestProvider provider;
-
-    @BeforeAll
-    static void start() {
-        provider = TestProvider.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        provider.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        provider.reset();
-    }
+    @RegisterExtension
+    static final TestProviderExtension provider = TestProviderExtension.create();
 
     private static OidcProvider providerFor(OidcConfig config) {
         return new OidcProvider(config, new ProviderHttp(config.connectTimeout(), config.readTimeout(),
@@ -37,30 +21,30 @@ class DiscoveryHardeningIT {
     }
 
     private String document(String tokenEndpoint) {
-        return "{\"issuer\":\"" + provider.issuer() + "\",\"authorization_endpoint\":\""
-                + provider.authorizationEndpoint() + "\",\"token_endpoint\":\"" + tokenEndpoint + "\",\"jwks_uri\":\""
-                + provider.jwksUri() + "\"}";
+        return "{\"issuer\":\"" + provider.get().issuer() + "\",\"authorization_endpoint\":\""
+                + provider.get().authorizationEndpoint() + "\",\"token_endpoint\":\"" + tokenEndpoint + "\",\"jwks_uri\":\""
+                + provider.get().jwksUri() + "\"}";
     }
 
     @Test
     void aDiscoveryDocumentOverTheCapIsRefusedNamingTheEndpointAndTheKey() {
         String padding = " ".repeat(70_000);
-        provider.behaviour().rawAnswer("discovery", 200, "application/json",
-                document(provider.tokenEndpoint().toString()).replace("{", "{" + padding));
-        OidcConfig config = TestConfigs.with("issuer", provider.issuer(), "max-response-size", "65536");
+        provider.get().behaviour().rawAnswer("discovery", 200, "application/json",
+                document(provider.get().tokenEndpoint().toString()).replace("{", "{" + padding));
+        OidcConfig config = TestConfigs.with("issuer", provider.get().issuer(), "max-response-size", "65536");
         assertThatThrownBy(() -> providerFor(config).metadata())
                 .isInstanceOf(ProviderProtocolException.class)
-                .hasMessageContaining("discovery document at " + provider.discoveryUri())
+                .hasMessageContaining("discovery document at " + provider.get().discoveryUri())
                 .hasMessageContaining("max-response-size");
         // the same document under the default cap is fine
-        assertThat(providerFor(TestConfigs.with("issuer", provider.issuer())).metadata().tokenEndpoint())
-                .isEqualTo(provider.tokenEndpoint());
+        assertThat(providerFor(TestConfigs.with("issuer", provider.get().issuer())).metadata().tokenEndpoint())
+                .isEqualTo(provider.get().tokenEndpoint());
     }
 
     @Test
     void aDiscoveredPlainHttpEndpointOffThisMachineFailsNamingItAndTheKey() {
-        provider.behaviour().rawAnswer("discovery", 200, "application/json", document("http://op.example.com/token"));
-        assertThatThrownBy(() -> providerFor(TestConfigs.with("issuer", provider.issuer())).metadata())
+        provider.get().behaviour().rawAnswer("discovery", 200, "application/json", document("http://op.example.com/token"));
+        assertThatThrownBy(() -> providerFor(TestConfigs.with("issuer", provider.get().issuer())).metadata())
                 .isInstanceOf(ProviderProtocolException.class)
                 .hasMessageContaining("'token_endpoint' is plain http (http://op.example.com/token)")
                 .hasMessageContaining("allow-http=true");
@@ -68,8 +52,8 @@ class DiscoveryHardeningIT {
 
     @Test
     void allowHttpAcceptsADiscoveredPlainHttpEndpoint() {
-        provider.behaviour().rawAnswer("discovery", 200, "application/json", document("http://op.example.com/token"));
-        OidcConfig config = TestConfigs.with("issuer", provider.issuer(), "allow-http", "true");
+        provider.get().behaviour().rawAnswer("discovery", 200, "application/json", document("http://op.example.com/token"));
+        OidcConfig config = TestConfigs.with("issuer", provider.get().issuer(), "allow-http", "true");
         assertThat(providerFor(config).metadata().tokenEndpoint()).hasToString("http://op.example.com/token");
     }
 }
