@@ -1,6 +1,7 @@
 package io.github.oidcservlet.jdbc;
 
 import io.github.oidcservlet.core.OidcLogin;
+import io.github.oidcservlet.core.internal.config.TenantIssuers;
 import io.github.oidcservlet.core.store.StoreUnavailableException;
 import io.github.oidcservlet.testkit.TestPostgres;
 import org.junit.jupiter.api.AfterAll;
@@ -80,6 +81,33 @@ class JdbcSessionIndexIT {
                 assertThat(later.endedLogins().isEnded(Nodes.login("alice", "s"))).isFalse();
                 assertThat(here.endedLogins().isEmpty()).isTrue();
             }
+        }
+    }
+
+    /**
+     * A multi-tenant issuer (Entra's {@code {tenantid}} template): the logout token validator records keys scoped by
+     * the token's own issuer, and another node finds a login under its own {@code iss} only (a {@code sub} is unique
+     * within its issuer, OIDC Core §2), without building a copy of the login.
+     */
+    @Test
+    void aTenantsEndReachesTheOtherNodeForThatTenantsLoginsOnly() {
+        String template = "https://login.example.com/{tenantid}/v2.0";
+        String tenantA = "https://login.example.com/tenant-a/v2.0";
+        String tenantB = "https://login.example.com/tenant-b/v2.0";
+        String prefix = Nodes.freshPrefix();
+        String[] keys = {"store-table-prefix", prefix, "issuer", template,
+                "discovery-uri", "https://login.example.com/common/v2.0/.well-known/openid-configuration"};
+        try (JdbcStores a = Nodes.node(Nodes.config(postgres, keys));
+             JdbcStores b = Nodes.node(Nodes.config(postgres, keys))) {
+            OidcLogin aliceOfA = Nodes.login("alice", "s").toBuilder().issuer(tenantA).build();
+            OidcLogin aliceOfB = Nodes.login("alice", "s").toBuilder().issuer(tenantB).build();
+
+            a.endedLogins().end(null, TenantIssuers.issuerScoped(tenantA, "alice"), System.currentTimeMillis(),
+                    System.currentTimeMillis());
+
+            assertThat(Nodes.millisUntil(() -> b.endedLogins().isEndedScoped(aliceOfA), Duration.ofSeconds(2)))
+                    .as("tenant a's alice ends on the other node within 2 s").isNotNegative();
+            assertThat(b.endedLogins().isEndedScoped(aliceOfB)).as("tenant b's alice").isFalse();
         }
     }
 
