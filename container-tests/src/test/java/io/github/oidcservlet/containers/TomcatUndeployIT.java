@@ -2,10 +2,8 @@ package io.github.oidcservlet.containers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.oidcservlet.testkit.SampleAppHarness;
 import io.github.oidcservlet.testkit.TestBrowser;
 import io.github.oidcservlet.testkit.TestProvider;
-import java.net.URI;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -14,29 +12,14 @@ import org.junit.jupiter.api.Test;
  * named [...] but has failed to stop it"), and each such thread keeps the application's classes in memory across
  * redeploys. None may be left.
  */
-class TomcatUndeployIT extends SampleAppHarness {
+class TomcatUndeployIT extends OneServerHarness {
 
     private static final String LEFT_RUNNING = "appears to have started a thread named";
 
-    private ContainerContract.Started started;
-
     @Override
-    protected URI startApplication(TestProvider provider) throws Exception {
-        started = EmbeddedTomcat.start("tomcat10.lib", ServerFiles.filterWar(),
+    ContainerContract.Started launch(TestProvider provider) throws Exception {
+        return EmbeddedTomcat.start("tomcat10.lib", ServerFiles.filterWar(),
                 ContainerContract.environment(providerSettings(provider)));
-        return started.base();
-    }
-
-    @Override
-    protected void stopApplication() {
-        if (started != null) {
-            started.server().close();
-        }
-    }
-
-    @Override
-    protected CharSequence applicationLog() {
-        return started == null ? "" : started.server().output();
     }
 
     @Test
@@ -45,9 +28,9 @@ class TomcatUndeployIT extends SampleAppHarness {
         ivan.get(url("/oidc/logout"), "Accept", "text/html", "Sec-Fetch-Mode", "navigate", "Sec-Fetch-Site",
                 "same-origin");
 
-        started.server().close();
+        server().close();
 
-        assertThat(started.server().output()).as("Tomcat stopped").contains("Destroying ProtocolHandler")
+        assertThat(server().output()).as("Tomcat stopped").contains("Destroying ProtocolHandler")
                 .doesNotContain(LEFT_RUNNING);
     }
 }

@@ -2,10 +2,8 @@ package io.github.oidcservlet.containers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.oidcservlet.testkit.SampleAppHarness;
 import io.github.oidcservlet.testkit.TestBrowser;
 import io.github.oidcservlet.testkit.TestProvider;
-import java.net.URI;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 
@@ -13,36 +11,21 @@ import org.junit.jupiter.api.Test;
  * The mechanism WAR on WildFly as it comes ({@code integrated-jaspi="true"}): the login completes, then WildFly
  * refuses the caller (ELY01177). Every such request logs exactly what to set, and start-up says it beforehand.
  */
-class WildFlyIntegratedJaspiIT extends SampleAppHarness {
+class WildFlyIntegratedJaspiIT extends OneServerHarness {
 
     private static final String SETTING = "integrated-jaspi=\"false\" on undertow's application-security-domain "
             + "(jboss-cli: /subsystem=undertow/application-security-domain=other:write-attribute("
             + "name=integrated-jaspi,value=false), then :reload)";
 
-    private ContainerContract.Started started;
-
     @Override
-    protected URI startApplication(TestProvider provider) throws Exception {
-        started = WildFly.start(ServerFiles.mechanismWar(), ContainerContract.environment(providerSettings(provider)),
+    ContainerContract.Started launch(TestProvider provider) throws Exception {
+        return WildFly.start(ServerFiles.mechanismWar(), ContainerContract.environment(providerSettings(provider)),
                 true);
-        return started.base();
-    }
-
-    @Override
-    protected void stopApplication() {
-        if (started != null) {
-            started.server().close();
-        }
-    }
-
-    @Override
-    protected CharSequence applicationLog() {
-        return started == null ? "" : started.server().output();
     }
 
     @Test
     void underWildFlysDefaultTheRefusedRequestLogsTheSettingToChange() {
-        assertThat(started.server().output()).as("start-up").contains("Running on WildFly: the OpenID Connect "
+        assertThat(server().output()).as("start-up").contains("Running on WildFly: the OpenID Connect "
                 + "mechanism needs " + SETTING);
         provider.loginAs("alice");
         TestBrowser browser = new TestBrowser();
@@ -51,7 +34,7 @@ class WildFlyIntegratedJaspiIT extends SampleAppHarness {
 
         assertThat(landed.statusCode()).as("WildFly's refusal").isEqualTo(500);
         assertNoStackTrace(landed);
-        assertThat(started.server().output()).contains("WildFly refused the caller the OpenID Connect mechanism "
+        assertThat(server().output()).contains("WildFly refused the caller the OpenID Connect mechanism "
                 + "logged in (ELY01177: Authorization failed)").contains("domain, which does not know the provider's "
                 + "users. Set " + SETTING);
     }
